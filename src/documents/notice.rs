@@ -1,0 +1,107 @@
+//! What a GB/T 9704 notice (通知) says, element by element, ready for a template.
+
+use serde::Serialize;
+
+use crate::model::{Date, Seal};
+
+/// A notice, with every element already worded; layout is the template's business.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    /// 发文机关标志.
+    pub masthead: String,
+    /// 发文字号.
+    pub doc_number: String,
+    /// 标题, one entry per line the user forced; a single entry is broken by the layout.
+    pub title_lines: Vec<String>,
+    /// 主送机关, joined and ending in "：".
+    pub recipients: String,
+    pub body: Vec<BlockView>,
+    pub signature: SignatureView,
+    /// 附注 in full-width parentheses.
+    pub annotation: Option<String>,
+    pub imprint: ImprintView,
+}
+
+/// One element of the body.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BlockView {
+    Paragraph { text: String },
+    /// 一、 heading (黑体).
+    Heading { number: String, text: String },
+    /// （一） item: with a `title`, the title is a run-in 楷体 heading and `text` follows in
+    /// 仿宋; without one, the whole item is a 楷体 heading paragraph.
+    Item { number: String, title: Option<String>, text: String },
+    /// 1. point (仿宋).
+    Point { number: String, text: String },
+    /// （1） sub-point (仿宋).
+    Subpoint { number: String, text: String },
+    /// Name list: 召集人/副召集人/成员 or 联络员 lines, labels padded to one width.
+    Roster { groups: Vec<RosterGroup> },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterGroup {
+    /// Role label without the colon, e.g. "召集人".
+    pub label: String,
+    pub entries: Vec<RosterEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterEntry {
+    pub name: String,
+    /// Unit and post, e.g. "区委编办副主任", or the unit alone for liaisons.
+    pub detail: String,
+}
+
+/// 发文机关署名, 成文日期 and 印章 (GB/T 9704 7.3.5).
+#[derive(Debug, Clone, Serialize)]
+pub struct SignatureView {
+    pub issuer: String,
+    pub date: String,
+    /// "stamped", "none" or "image".
+    pub seal: &'static str,
+    /// Path of the seal image inside the compiler's sandbox.
+    pub seal_image: Option<String>,
+}
+
+impl SignatureView {
+    pub fn new(issuer: &str, date: Date, seal: &Seal, seal_image: Option<String>) -> Self {
+        let seal = match seal {
+            Seal::Stamped => "stamped",
+            Seal::None => "none",
+            Seal::Image(_) => "image",
+        };
+        Self { issuer: issuer.to_string(), date: date.chinese(), seal, seal_image }
+    }
+}
+
+/// 版记 (GB/T 9704 7.4).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImprintView {
+    /// 抄送机关, joined and ending in "。"; none when nobody is copied.
+    pub cc: Option<String>,
+    pub printer: String,
+    /// "2021年7月21日印发".
+    pub print_date: String,
+}
+
+impl ImprintView {
+    pub fn new(cc: &[String], printer: &str, print_date: Date) -> Self {
+        Self {
+            cc: (!cc.is_empty()).then(|| format!("{}。", cc.join("，"))),
+            printer: printer.to_string(),
+            print_date: format!("{}印发", print_date.chinese()),
+        }
+    }
+}
+
+/// Splits a title into the lines the user forced (one line = let the layout break it).
+pub fn title_lines(title: &str) -> Vec<String> {
+    title.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+}
+
+/// "各镇人民政府，…，区政府各部门、各直属机构："
+pub fn recipients_line(recipients: &[String]) -> String {
+    format!("{}：", recipients.join("，"))
+}

@@ -1,0 +1,49 @@
+//! Files the data names explicitly (a seal image): resolved inside the data directory, or refused.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use super::yaml::span_of;
+use crate::diag::{Diagnostic, SourceFile};
+
+/// A file the compiler may read: its real path and the name it has inside the sandbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Path inside the compiler's sandbox, e.g. `/assets/seal.png`.
+    pub virtual_path: String,
+    pub real_path: PathBuf,
+}
+
+/// Resolves `name` (relative to `dir`) to an asset, refusing anything outside `dir`.
+pub fn resolve(dir: &Path, name: &Spanned<String>, file: &SourceFile) -> Result<Asset, Diagnostic> {
+    let refuse = |why: &str, help: &str| {
+        Diagnostic::error(format!("不能使用文件“{}”：{why}", name.value))
+            .at(file, span_of(&name.referenced))
+            .help(help.to_string())
+    };
+    let rel = Path::new(&name.value);
+    let inside = "请把文件放进数据目录（或其子目录），并写相对路径，如 seal.png";
+    if name.value.is_empty() || rel.is_absolute() || name.value.starts_with(['/', '\\']) {
+        return Err(refuse("只能使用数据目录内的相对路径", inside));
+    }
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(refuse("路径中不能有“..”或盘符", inside));
+    }
+    let real = dir.join(rel);
+    let (Ok(canon_dir), Ok(canon)) = (dir.canonicalize(), real.canonicalize()) else {
+        return Err(refuse("找不到这个文件", "请检查文件名，文件须在数据目录内"));
+    };
+    if !canon.starts_with(&canon_dir) {
+        return Err(refuse("它是指向数据目录之外的链接", inside));
+    }
+    if !canon.is_file() {
+        return Err(refuse("它不是文件", inside));
+    }
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    if !["png", "jpg", "jpeg", "svg"].contains(&ext.as_str()) {
+        return Err(refuse("只支持 PNG、JPG 或 SVG 图片", "请把印章另存为 PNG 图片（透明背景）"));
+    }
+    let virtual_path = format!("/assets/{}", name.value.replace('\\', "/"));
+    Ok(Asset { virtual_path, real_path: canon })
+}

@@ -1,0 +1,97 @@
+//! Loading and validation of a council's data directory: YAML files → typed, checked model.
+//!
+//! Layout of a data directory:
+//! - `council.yaml`          the council and its member units ([`Council`])
+//! - `roster.yaml`           the founding roster ([`Roster`])
+//! - `founding-notice.yaml`  the founding notice ([`Notice`]), optional
+
+pub mod asset;
+pub mod check;
+pub mod council;
+pub mod date;
+pub mod notice;
+pub mod roster;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+pub use council::{Council, Office, Unit};
+pub use date::Date;
+pub use notice::{Block, Insert, Notice, Seal};
+pub use roster::{Person, Roster};
+
+use crate::diag::{Diagnostic, Diagnostics, Failure, SourceFile};
+
+/// A value read from a YAML file, with the file kept for diagnostics.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: SourceFile,
+    pub value: T,
+}
+
+impl<T> std::ops::Deref for Loaded<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// Everything one data directory defines.
+#[derive(Debug, Clone)]
+pub struct CouncilData {
+    pub dir: PathBuf,
+    pub council: Loaded<Council>,
+    pub roster: Loaded<Roster>,
+    pub founding_notice: Option<Loaded<Notice>>,
+}
+
+pub const COUNCIL_FILE: &str = "council.yaml";
+pub const ROSTER_FILE: &str = "roster.yaml";
+pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";
+
+/// Loads and checks a data directory. All problems found are returned together.
+pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
+    if !dir.is_dir() {
+        return Err(Diagnostic::error("数据目录不存在")
+            .in_file(dir)
+            .help("请给出含有 council.yaml 的目录，例如 examples/duji")
+            .into());
+    }
+    let mut diags = Diagnostics::new();
+    let council = load_file::<Council>(&dir.join(COUNCIL_FILE), &mut diags);
+    let roster = load_file::<Roster>(&dir.join(ROSTER_FILE), &mut diags);
+    let notice_path = dir.join(FOUNDING_NOTICE_FILE);
+    let founding_notice =
+        if notice_path.exists() { load_file::<Notice>(&notice_path, &mut diags) } else { None };
+    let (Some(council), Some(roster)) = (council, roster) else {
+        return Err(Failure(diags));
+    };
+    let data = CouncilData { dir: dir.to_path_buf(), council, roster, founding_notice };
+    diags.extend(check::check(&data));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Failure(diags));
+    }
+    Ok(data)
+}
+
+fn load_file<T: DeserializeOwned>(path: &Path, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+    let file = match yaml::read_source(path) {
+        Ok(file) => file,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let bad_chars = check::forbidden_characters(&file);
+    let parsed = yaml::parse::<T>(&file);
+    diags.extend(bad_chars);
+    match parsed {
+        Ok(value) => Some(Loaded { file, value }),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
