@@ -38,6 +38,13 @@ enum Command {
         #[arg(value_name = "目录")]
         dir: PathBuf,
     },
+    /// 排版一个 Typst 文件（开发调试用；可导入 /gbt9704.typ）。
+    #[command(hide = true)]
+    Typeset {
+        file: PathBuf,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// 显示每种字体角色实际使用的字体及其来源。
     Fonts {
         #[command(flatten)]
@@ -86,6 +93,16 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Check { dir } => {
             model::load(&dir)?;
             eprintln!("数据检查通过：{}", dir.display());
+            Ok(())
+        }
+        Command::Typeset { file, out } => {
+            let source = std::fs::read_to_string(&file)
+                .map_err(|e| Diagnostic::error(format!("无法读取文件：{e}")).in_file(&file))?;
+            let typesetter = Typesetter::new(&FontOptions::default());
+            let doc = lianxi::documents::Document::scratch(&file);
+            let typeset = typesetter.typeset(&doc, &source)?;
+            print_diagnostics(&typeset.warnings);
+            lianxi::output::write_atomic(&out, &typesetter.pdf(&doc, &typeset.pages)?)?;
             Ok(())
         }
         Command::Fonts { fonts } => {

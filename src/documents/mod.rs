@@ -28,6 +28,21 @@ pub struct Document {
     pub assets: Vec<Asset>,
 }
 
+impl Document {
+    /// A document with no data, for typesetting a Typst file by hand.
+    pub fn scratch(path: &std::path::Path) -> Self {
+        Document {
+            name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            template: "",
+            view: serde_json::Value::Null,
+            date: Date { year: 2000, month: 1, day: 1 },
+            title: String::new(),
+            author: String::new(),
+            assets: vec![],
+        }
+    }
+}
+
 /// Every document a data directory defines, in a stable order.
 pub fn all(data: &CouncilData) -> Result<Vec<Document>, Failure> {
     let mut docs = Vec::new();

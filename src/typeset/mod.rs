@@ -2,6 +2,7 @@
 
 pub mod fonts;
 pub mod glyphs;
+pub mod inspect;
 pub mod world;
 
 use std::collections::HashMap;

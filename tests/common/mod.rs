@@ -1,0 +1,86 @@
+//! Shared helpers: the example data, one typesetter per test binary, real compiles.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use lianxi::documents::{self, Document};
+use lianxi::fill::Filler;
+use lianxi::model;
+use lianxi::typeset::inspect::{PageLayout, inspect};
+use lianxi::typeset::{Typeset, Typesetter};
+use lianxi::typeset::fonts::FontOptions;
+
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/duji")
+}
+
+pub fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/000_c2218cdfe752ccae.txt")
+}
+
+/// Bundled fonts only, so results do not depend on the machine.
+pub fn typesetter() -> &'static Typesetter {
+    static T: OnceLock<Typesetter> = OnceLock::new();
+    T.get_or_init(|| Typesetter::new(&FontOptions::default()))
+}
+
+/// A laid-out document with its measurements.
+pub struct Rendered {
+    pub doc: Document,
+    pub typeset: Typeset,
+    pub pages: Vec<PageLayout>,
+}
+
+impl Rendered {
+    /// The document's text in reading order, without page numbers.
+    pub fn text(&self) -> String {
+        self.pages
+            .iter()
+            .flat_map(|p| p.lines())
+            .filter(|l| l.baseline < 262.5)
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Loads `dir` and lays out every document it defines.
+pub fn render_dir(dir: &Path) -> Vec<Rendered> {
+    let data = model::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
+    let filler = Filler::new();
+    documents::all(&data)
+        .unwrap_or_else(|f| panic!("{f}"))
+        .into_iter()
+        .map(|doc| {
+            let source = filler.fill(&doc).unwrap_or_else(|f| panic!("{f}"));
+            let typeset = typesetter().typeset(&doc, &source).unwrap_or_else(|f| panic!("{f}"));
+            let pages = inspect(&typeset.pages);
+            Rendered { doc, typeset, pages }
+        })
+        .collect()
+}
+
+/// Typesets a hand-written Typst source that imports the GB/T 9704 library.
+pub fn render_typst(source: &str) -> Vec<PageLayout> {
+    let doc = Document::scratch(Path::new("scratch.typ"));
+    let typeset = typesetter().typeset(&doc, source).unwrap_or_else(|f| panic!("{f}"));
+    inspect(&typeset.pages)
+}
+
+/// Copies a data directory into a fresh temporary one that tests may edit.
+pub fn copy_dir(from: &Path) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), tmp.path().join(entry.file_name())).unwrap();
+        }
+    }
+    tmp
+}
+
+/// Text with all white space removed (U+3000 included), for comparing wording.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
