@@ -136,12 +136,11 @@ impl Diagnostic {
                     .annotation(AnnotationKind::Primary.span(start..end).label(label)),
             );
         }
-        let mut report: Vec<Group> = vec![group];
         if let Some(help) = &self.help {
-            report.push(Group::with_title(Level::HELP.with_name("提示").secondary_title(help.clone())));
+            group = group.element(Level::HELP.with_name("提示").message(help.clone()));
         }
         let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
-        renderer.render(&report)
+        renderer.render(&[group])
     }
 }
 

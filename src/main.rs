@@ -1,6 +1,6 @@
 //! The `lianxi` command line.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -107,12 +107,14 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Fonts { fonts } => {
             let typesetter = Typesetter::new(&fonts.options());
+            let mut stdout = std::io::stdout().lock();
             for role in Role::ALL {
                 let line = match typesetter.fonts().resolve(role) {
                     Some((family, origin)) => format!("{family}（{}）", describe(origin)),
                     None => "无可用字体".to_string(),
                 };
-                println!("{}：{line}", role.chinese());
+                // A closed pipe (e.g. `| head`) is not an error worth a panic.
+                let _ = writeln!(stdout, "{}：{line}", role.chinese());
             }
             Ok(())
         }

@@ -31,7 +31,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
 /// Parses a source file into `T`. Syntax is checked first, so an indentation mistake is reported
 /// as such and not as a missing field somewhere else.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
-    if file.text.trim().is_empty() {
+    if file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
         return Err(Diagnostic::error("文件是空的").at(file, 0..0).help("请按示例填写内容"));
     }
     serde_saphyr::from_str_with_options::<IgnoredAny>(&file.text, options())
@@ -68,7 +68,8 @@ fn to_diagnostic(file: &SourceFile, err: &serde_saphyr::Error, syntax: bool) -> 
     } else {
         span
     };
-    let diag = Diagnostic::error(message).at(file, span).label(raw);
+    let diag = Diagnostic::error(message.clone()).at(file, span);
+    let diag = if message.contains(&raw) { diag } else { diag.label(raw) };
     match help {
         Some(h) => diag.help(h),
         None => diag,
@@ -121,6 +122,9 @@ fn explain(raw: &str, syntax: bool) -> (String, Option<String>) {
     if syntax || lower.contains("expected ':'") || lower.contains("simple key") {
         let help = "请检查缩进是否对齐、冒号后是否有空格、是否误用了全角冒号“：”、引号是否成对";
         return (format!("YAML 格式错误：{raw}"), Some(help.into()));
+    }
+    if raw.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return (raw.to_string(), None); // our own message, already in Chinese
     }
     (format!("内容不符合要求：{raw}"), None)
 }

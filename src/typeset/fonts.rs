@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontInfo};
+use typst::text::{Font, FontBook, FontInfo, FontVariant, FontWeight};
 use typst::utils::LazyHash;
 
 /// The typographic roles GB/T 9704 assigns.
@@ -67,6 +67,14 @@ impl Role {
             Role::Heiti => "FandolHei",
             Role::Kaiti => "FandolKai",
             Role::Songti => "FandolSong",
+        }
+    }
+
+    /// The weight the role is set in: the bundled 小标宋 stand-in is the bold face of a serif.
+    pub fn weight(self) -> FontWeight {
+        match self {
+            Role::Xiaobiaosong => FontWeight::BOLD,
+            _ => FontWeight::REGULAR,
         }
     }
 
@@ -150,7 +158,8 @@ impl FontSet {
     /// The font that will set text of `role`, and where it came from.
     pub fn resolve(&self, role: Role) -> Option<(&str, &Origin)> {
         role.families().into_iter().find_map(|family| {
-            let index = self.book.select_family(&family.to_lowercase()).next()?;
+            let variant = FontVariant { weight: role.weight(), ..FontVariant::default() };
+            let index = self.book.select(&family.to_lowercase(), variant)?;
             Some((self.fonts[index].info().family.as_str(), &self.origins[index]))
         })
     }

@@ -1,0 +1,114 @@
+//! The `lianxi` binary as a user runs it: real processes, real files, real PDF readers.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn lianxi(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lianxi")).args(args).output().expect("run lianxi")
+}
+
+fn build(dir: &Path, out: &Path) -> Output {
+    lianxi(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap(), "--no-system-fonts"])
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Text as poppler's pdftotext reads it, page numbers ("— n —") left out.
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed to run the tests");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().starts_with('—'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn build_writes_the_founding_notice_and_pdftotext_reads_the_seed_back() {
+    let out = tempfile::tempdir().unwrap();
+    let run = build(&example_dir(), out.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains("founding-notice.pdf（8 页）"), "{}", stderr(&run));
+    let text = squash(&pdftotext(&out.path().join("founding-notice.pdf")));
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    // The head lines (文号, organ) are checked in the frame-level test; the rest must follow in order.
+    let mut from = 0;
+    for line in seed.lines().map(squash).filter(|l| !l.is_empty()).skip(2) {
+        let at = text[from..].find(&line).unwrap_or_else(|| panic!("pdftotext lacks: {line}"));
+        from += at + line.len();
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(build(&example_dir(), a.path()).status.success());
+    assert!(build(&example_dir(), b.path()).status.success());
+    let read = |d: &Path| std::fs::read(d.join("founding-notice.pdf")).unwrap();
+    assert!(read(a.path()) == read(b.path()), "PDF bytes differ between runs");
+}
+
+#[test]
+fn check_accepts_the_example() {
+    let run = lianxi(&["check", example_dir().to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+}
+
+#[test]
+fn a_typo_is_reported_with_file_line_column_and_a_suggestion() {
+    let data = copy_dir(&example_dir());
+    let path = data.path().join("council.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace("lead_unit: 区卫健委", "lead_unti: 区卫健委");
+    std::fs::write(&path, text).unwrap();
+    let run = lianxi(&["check", data.path().to_str().unwrap()]);
+    assert!(!run.status.success());
+    let err = stderr(&run);
+    assert!(err.contains("council.yaml:9:1"), "{err}");
+    assert!(err.contains("未知字段 `lead_unti`"), "{err}");
+    assert!(err.contains("是否想写 `lead_unit`"), "{err}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_pdf_untouched() {
+    let data = copy_dir(&example_dir());
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("founding-notice.pdf");
+    std::fs::write(&pdf, b"previous good output").unwrap();
+    let path = data.path().join("roster.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace("unit: 区委编办, post: 副主任", "unit: 区委边办, post: 副主任");
+    std::fs::write(&path, text).unwrap();
+    let run = build(data.path(), out.path());
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("是否想写“区委编办”"), "{}", stderr(&run));
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"previous good output");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
+}
+
+#[test]
+fn a_missing_directory_is_explained() {
+    let run = lianxi(&["check", "no/such/dir"]);
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("数据目录不存在"), "{}", stderr(&run));
+}
+
+#[test]
+fn fonts_names_a_font_for_every_role() {
+    let run = lianxi(&["fonts", "--no-system-fonts"]);
+    assert!(run.status.success());
+    let out = String::from_utf8_lossy(&run.stdout);
+    for role in ["小标宋：Lianxi Serif SC", "仿宋：FandolFang R", "黑体：FandolHei", "楷体：FandolKai", "宋体（页码数字）：FandolSong"] {
+        assert!(out.contains(role), "{out}");
+    }
+}
