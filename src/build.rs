@@ -56,5 +56,9 @@ pub fn build(dir: &Path, out: &Path, typesetter: &Typesetter) -> Result<Report, 
             Err(Failure(diags)) => errors.extend(diags),
         }
     }
-    if errors.is_empty() { Ok(report) } else { Err(Failure(errors)) }
+    if errors.is_empty() {
+        Ok(report)
+    } else {
+        Err(Failure(errors))
+    }
 }

@@ -72,11 +72,17 @@ impl Diagnostic {
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, ..Self::error(message) }
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
     }
 
     pub fn at(mut self, file: &SourceFile, span: Range<usize>) -> Self {
-        self.location = Some(Location { file: file.clone(), span });
+        self.location = Some(Location {
+            file: file.clone(),
+            span,
+        });
         self
     }
 
@@ -126,7 +132,10 @@ impl Diagnostic {
             let mut end = floor_char_boundary(text, loc.span.end.min(text.len())).max(start);
             if end == start {
                 // Point at one character so the caret is visible.
-                end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+                end = text[start..]
+                    .chars()
+                    .next()
+                    .map_or(start, |c| start + c.len_utf8());
             }
             let label = self.label.clone().unwrap_or_default();
             group = group.element(
@@ -139,7 +148,11 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.with_name("提示").message(help.clone()));
         }
-        let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
         renderer.render(&[group])
     }
 }

@@ -64,7 +64,10 @@ struct FontArgs {
 
 impl FontArgs {
     fn options(&self) -> FontOptions {
-        FontOptions { dirs: self.font_dirs.clone(), system: !self.no_system_fonts }
+        FontOptions {
+            dirs: self.font_dirs.clone(),
+            system: !self.no_system_fonts,
+        }
     }
 }
 

@@ -8,11 +8,20 @@ use std::process::{Command, Output};
 use common::*;
 
 fn lianxi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi")).args(args).output().expect("run lianxi")
+    Command::new(env!("CARGO_BIN_EXE_lianxi"))
+        .args(args)
+        .output()
+        .expect("run lianxi")
 }
 
 fn build(dir: &Path, out: &Path) -> Output {
-    lianxi(&["build", dir.to_str().unwrap(), "-o", out.to_str().unwrap(), "--no-system-fonts"])
+    lianxi(&[
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-system-fonts",
+    ])
 }
 
 fn stderr(o: &Output) -> String {
@@ -39,13 +48,19 @@ fn build_writes_the_founding_notice_and_pdftotext_reads_the_seed_back() {
     let out = tempfile::tempdir().unwrap();
     let run = build(&example_dir(), out.path());
     assert!(run.status.success(), "{}", stderr(&run));
-    assert!(stderr(&run).contains("founding-notice.pdf（8 页）"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("founding-notice.pdf（8 页）"),
+        "{}",
+        stderr(&run)
+    );
     let text = squash(&pdftotext(&out.path().join("founding-notice.pdf")));
     let seed = std::fs::read_to_string(seed_path()).unwrap();
     // The head lines (文号, organ) are checked in the frame-level test; the rest must follow in order.
     let mut from = 0;
     for line in seed.lines().map(squash).filter(|l| !l.is_empty()).skip(2) {
-        let at = text[from..].find(&line).unwrap_or_else(|| panic!("pdftotext lacks: {line}"));
+        let at = text[from..]
+            .find(&line)
+            .unwrap_or_else(|| panic!("pdftotext lacks: {line}"));
         from += at + line.len();
     }
 }
@@ -56,7 +71,10 @@ fn two_runs_give_identical_bytes() {
     assert!(build(&example_dir(), a.path()).status.success());
     assert!(build(&example_dir(), b.path()).status.success());
     let read = |d: &Path| std::fs::read(d.join("founding-notice.pdf")).unwrap();
-    assert!(read(a.path()) == read(b.path()), "PDF bytes differ between runs");
+    assert!(
+        read(a.path()) == read(b.path()),
+        "PDF bytes differ between runs"
+    );
 }
 
 #[test]
@@ -69,7 +87,9 @@ fn check_accepts_the_example() {
 fn a_typo_is_reported_with_file_line_column_and_a_suggestion() {
     let data = copy_dir(&example_dir());
     let path = data.path().join("council.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("lead_unit: 区卫健委", "lead_unti: 区卫健委");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("lead_unit: 区卫健委", "lead_unti: 区卫健委");
     std::fs::write(&path, text).unwrap();
     let run = lianxi(&["check", data.path().to_str().unwrap()]);
     assert!(!run.status.success());
@@ -86,11 +106,18 @@ fn a_failed_build_leaves_the_previous_pdf_untouched() {
     let pdf = out.path().join("founding-notice.pdf");
     std::fs::write(&pdf, b"previous good output").unwrap();
     let path = data.path().join("roster.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("unit: 区委编办, post: 副主任", "unit: 区委边办, post: 副主任");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "unit: 区委编办, post: 副主任",
+        "unit: 区委边办, post: 副主任",
+    );
     std::fs::write(&path, text).unwrap();
     let run = build(data.path(), out.path());
     assert!(!run.status.success());
-    assert!(stderr(&run).contains("是否想写“区委编办”"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("是否想写“区委编办”"),
+        "{}",
+        stderr(&run)
+    );
     assert_eq!(std::fs::read(&pdf).unwrap(), b"previous good output");
     let leftovers: Vec<_> = std::fs::read_dir(out.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files are left behind");
@@ -108,7 +135,13 @@ fn fonts_names_a_font_for_every_role() {
     let run = lianxi(&["fonts", "--no-system-fonts"]);
     assert!(run.status.success());
     let out = String::from_utf8_lossy(&run.stdout);
-    for role in ["小标宋：Lianxi Serif SC", "仿宋：FandolFang R", "黑体：FandolHei", "楷体：FandolKai", "宋体（页码数字）：FandolSong"] {
+    for role in [
+        "小标宋：Lianxi Serif SC",
+        "仿宋：FandolFang R",
+        "黑体：FandolHei",
+        "楷体：FandolKai",
+        "宋体（页码数字）：FandolSong",
+    ] {
         assert!(out.contains(role), "{out}");
     }
 }

@@ -28,19 +28,26 @@ fn one(diags: &[Diagnostic]) -> &Diagnostic {
 /// `file:line:col` of the first occurrence of `needle` in the example's `file` (columns count characters).
 fn where_is(file: &str, needle: &str) -> String {
     let text = std::fs::read_to_string(example_dir().join(file)).unwrap();
-    let (i, line) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).unwrap();
+    let (i, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap();
     let col = line[..line.find(needle).unwrap()].chars().count() + 1;
     format!("{file}:{}:{col}", i + 1)
 }
 
 fn position(d: &Diagnostic) -> String {
     let p = d.position().unwrap();
-    p.rsplit_once('/').map_or(p.clone(), |(_, tail)| tail.to_string())
+    p.rsplit_once('/')
+        .map_or(p.clone(), |(_, tail)| tail.to_string())
 }
 
 #[test]
 fn unknown_field_suggests_the_nearest() {
-    let diags = errors_after("roster.yaml", |t| t.replacen("  - name: 马晨晨", "  - nmae: 马晨晨", 1));
+    let diags = errors_after("roster.yaml", |t| {
+        t.replacen("  - name: 马晨晨", "  - nmae: 马晨晨", 1)
+    });
     let d = one(&diags);
     assert_eq!(position(d), where_is("roster.yaml", "name: 马晨晨"));
     assert!(d.message.contains("未知字段 `nmae`"));
@@ -49,23 +56,44 @@ fn unknown_field_suggests_the_nearest() {
 
 #[test]
 fn impossible_date_says_why() {
-    let diags = errors_after("founding-notice.yaml", |t| t.replace("date: 2021-07-21", "date: 2021-02-30"));
+    let diags = errors_after("founding-notice.yaml", |t| {
+        t.replace("date: 2021-07-21", "date: 2021-02-30")
+    });
     let d = one(&diags);
     assert!(d.message.contains("2021年2月只有28天"), "{}", d.message);
-    assert!(position(d).starts_with("founding-notice.yaml:"), "{}", position(d));
+    assert!(
+        position(d).starts_with("founding-notice.yaml:"),
+        "{}",
+        position(d)
+    );
 }
 
 #[test]
 fn missing_field_is_named() {
-    let diags = errors_after("founding-notice.yaml", |t| t.replace("doc_number: 杜政办〔2021〕11号\n", ""));
-    assert!(one(&diags).message.contains("缺少必填字段 `doc_number`"), "{}", diags[0].message);
+    let diags = errors_after("founding-notice.yaml", |t| {
+        t.replace("doc_number: 杜政办〔2021〕11号\n", "")
+    });
+    assert!(
+        one(&diags).message.contains("缺少必填字段 `doc_number`"),
+        "{}",
+        diags[0].message
+    );
 }
 
 #[test]
 fn unknown_unit_points_at_the_reference_and_suggests_a_unit() {
-    let diags = errors_after("roster.yaml", |t| t.replace("{ name: 刘刚, unit: 区教育局 }", "{ name: 刘刚, unit: 区教肓局 }"));
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace(
+            "{ name: 刘刚, unit: 区教育局 }",
+            "{ name: 刘刚, unit: 区教肓局 }",
+        )
+    });
     let d = one(&diags);
-    assert!(d.message.contains("“区教肓局”不是成员单位"), "{}", d.message);
+    assert!(
+        d.message.contains("“区教肓局”不是成员单位"),
+        "{}",
+        d.message
+    );
     assert!(d.help.as_deref().unwrap().contains("是否想写“区教育局”"));
     assert_eq!(position(d), where_is("roster.yaml", "区教育局 }"));
 }
@@ -73,35 +101,63 @@ fn unknown_unit_points_at_the_reference_and_suggests_a_unit() {
 #[test]
 fn several_mistakes_are_reported_together() {
     let diags = errors_after("roster.yaml", |t| {
-        t.replace("unit: 区委编办, post", "unit: 区委边办, post").replace("{ name: 朱旭, unit: 区发改委 }", "{ name: 朱旭, unit: 区发该委 }")
+        t.replace("unit: 区委编办, post", "unit: 区委边办, post")
+            .replace(
+                "{ name: 朱旭, unit: 区发改委 }",
+                "{ name: 朱旭, unit: 区发该委 }",
+            )
     });
     assert_eq!(diags.len(), 2, "{diags:#?}");
 }
 
 #[test]
 fn a_unit_may_have_only_one_liaison() {
-    let diags = errors_after("roster.yaml", |t| t.replace("{ name: 朱旭, unit: 区发改委 }", "{ name: 朱旭, unit: 区委编办 }"));
-    assert!(one(&diags).message.contains("已有联络员杜知文"), "{}", diags[0].message);
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace(
+            "{ name: 朱旭, unit: 区发改委 }",
+            "{ name: 朱旭, unit: 区委编办 }",
+        )
+    });
+    assert!(
+        one(&diags).message.contains("已有联络员杜知文"),
+        "{}",
+        diags[0].message
+    );
 }
 
 #[test]
 fn tabs_are_refused_with_a_chinese_hint() {
-    let diags = errors_after("council.yaml", |t| t.replace("  name: 联席会议办公室", "\tname: 联席会议办公室"));
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  name: 联席会议办公室", "\tname: 联席会议办公室")
+    });
     let d = one(&diags);
     assert!(d.message.contains("Tab"), "{}", d.message);
 }
 
 #[test]
 fn duplicate_keys_are_refused() {
-    let diags = errors_after("council.yaml", |t| t.replace("lead_unit: 区卫健委", "lead_unit: 区卫健委\nlead_unit: 区卫健委"));
-    assert!(one(&diags).message.contains("写了两次"), "{}", diags[0].message);
+    let diags = errors_after("council.yaml", |t| {
+        t.replace(
+            "lead_unit: 区卫健委",
+            "lead_unit: 区卫健委\nlead_unit: 区卫健委",
+        )
+    });
+    assert!(
+        one(&diags).message.contains("写了两次"),
+        "{}",
+        diags[0].message
+    );
 }
 
 #[test]
 fn gbk_files_are_explained() {
     let data = copy_dir(&example_dir());
     // "名称: 区" in GBK.
-    std::fs::write(data.path().join("council.yaml"), [0xC3, 0xFB, 0xB3, 0xC6, b':', b' ', 0xC7, 0xF8]).unwrap();
+    std::fs::write(
+        data.path().join("council.yaml"),
+        [0xC3, 0xFB, 0xB3, 0xC6, b':', b' ', 0xC7, 0xF8],
+    )
+    .unwrap();
     let diags = model::load(data.path()).unwrap_err().0;
     let d = one(&diags);
     assert!(d.message.contains("不是 UTF-8"), "{}", d.message);
@@ -118,12 +174,18 @@ fn an_empty_file_is_explained() {
 
 #[test]
 fn hidden_direction_characters_are_refused() {
-    let diags = errors_after("roster.yaml", |t| t.replace("name: 马晨晨", "name: 马\u{202E}晨晨"));
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace("name: 马晨晨", "name: 马\u{202E}晨晨")
+    });
     let d = one(&diags);
     assert!(d.message.contains("U+202E"), "{}", d.message);
     let name = where_is("roster.yaml", "马晨晨");
     let (at, col) = name.rsplit_once(':').unwrap();
-    assert_eq!(position(d), format!("{at}:{}", col.parse::<usize>().unwrap() + 1), "points at the character");
+    assert_eq!(
+        position(d),
+        format!("{at}:{}", col.parse::<usize>().unwrap() + 1),
+        "points at the character"
+    );
 }
 
 #[test]
@@ -132,5 +194,8 @@ fn a_missing_file_is_named() {
     std::fs::remove_file(data.path().join("roster.yaml")).unwrap();
     let diags = model::load(data.path()).unwrap_err().0;
     let d = one(&diags);
-    assert!(d.message.contains("找不到文件") && position(d) == "roster.yaml", "{d:?}");
+    assert!(
+        d.message.contains("找不到文件") && position(d) == "roster.yaml",
+        "{d:?}"
+    );
 }

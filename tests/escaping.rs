@@ -18,7 +18,10 @@ fn parse_string_literal(code: &str) -> Option<String> {
     if erroneous(&root) {
         return None;
     }
-    let exprs: Vec<_> = root.children().filter(|n| n.kind() != SyntaxKind::Space).collect();
+    let exprs: Vec<_> = root
+        .children()
+        .filter(|n| n.kind() != SyntaxKind::Space)
+        .collect();
     match exprs.as_slice() {
         [node] => node.cast::<syntax::ast::Str>().map(|s| s.get().to_string()),
         _ => None,
@@ -68,19 +71,47 @@ fn hostile_text_in_every_notice_field_prints_verbatim() {
     let path = data.path().join("founding-notice.yaml");
     let quoted = |s: &str| format!("'{}'", s.replace('\'', "''"));
     let mut text = std::fs::read_to_string(&path).unwrap();
-    text = text.replace("masthead: 杜集区人民政府办公室文件", &format!("masthead: {}", quoted(NASTY[0])));
+    text = text.replace(
+        "masthead: 杜集区人民政府办公室文件",
+        &format!("masthead: {}", quoted(NASTY[0])),
+    );
     text = text.replace("  - 各镇人民政府", &format!("  - {}", quoted(NASTY[1])));
-    text = text.replace("issuer: 杜集区人民政府办公室", &format!("issuer: {}", quoted(NASTY[2])));
+    text = text.replace(
+        "issuer: 杜集区人民政府办公室",
+        &format!("issuer: {}", quoted(NASTY[2])),
+    );
     text = text.replace("  - 区委办公室", &format!("  - {}", quoted(NASTY[3])));
-    text = text.replace("printer: 杜集区人民政府办公室", &format!("printer: {}", quoted(NASTY[4])));
-    text = text.replace("  - heading: 主要职责", &format!("  - heading: {}", quoted(NASTY[5])));
-    text = text.replace("  - heading: 工作规则", &format!("  - heading: {}", quoted(NASTY[6])));
-    text = text.replace("  - heading: 工作要求", &format!("  - text: {}\n  - item: {}\n  - point: {}\n  - subpoint: {}\n  - heading: 工作要求",
-        quoted(NASTY[7]), quoted(NASTY[8]), quoted(NASTY[9]), quoted(NASTY[10])));
-    text = text.replace("title: |\n  关于建立", &format!("title: |\n  {}\n  关于建立", NASTY[3]));
+    text = text.replace(
+        "printer: 杜集区人民政府办公室",
+        &format!("printer: {}", quoted(NASTY[4])),
+    );
+    text = text.replace(
+        "  - heading: 主要职责",
+        &format!("  - heading: {}", quoted(NASTY[5])),
+    );
+    text = text.replace(
+        "  - heading: 工作规则",
+        &format!("  - heading: {}", quoted(NASTY[6])),
+    );
+    text = text.replace(
+        "  - heading: 工作要求",
+        &format!(
+            "  - text: {}\n  - item: {}\n  - point: {}\n  - subpoint: {}\n  - heading: 工作要求",
+            quoted(NASTY[7]),
+            quoted(NASTY[8]),
+            quoted(NASTY[9]),
+            quoted(NASTY[10])
+        ),
+    );
+    text = text.replace(
+        "title: |\n  关于建立",
+        &format!("title: |\n  {}\n  关于建立", NASTY[3]),
+    );
     std::fs::write(&path, text).unwrap();
     let roster = data.path().join("roster.yaml");
-    let r = std::fs::read_to_string(&roster).unwrap().replace("name: 冯光明", "name: '<b>冯</b>'");
+    let r = std::fs::read_to_string(&roster)
+        .unwrap()
+        .replace("name: 冯光明", "name: '<b>冯</b>'");
     std::fs::write(&roster, r).unwrap();
 
     let notice = &render_dir(data.path())[0];
@@ -91,7 +122,11 @@ fn hostile_text_in_every_notice_field_prints_verbatim() {
     // Nothing turned bold, red or into math: only the masthead is red, text stays in our fonts.
     for page in &notice.pages {
         for run in &page.runs {
-            assert!(run.rgb == [0, 0, 0] || run.text.contains("read"), "unexpected colour on {}", run.text);
+            assert!(
+                run.rgb == [0, 0, 0] || run.text.contains("read"),
+                "unexpected colour on {}",
+                run.text
+            );
         }
     }
 }
@@ -108,7 +143,10 @@ fn templates_never_evaluate_or_splice_into_strings() {
             assert!(!line.contains("|safe"), "{at}: |safe bypasses escaping");
             // `{{` between quotes would splice a value into a Typst string.
             let quoted = line.split('"').skip(1).step_by(2);
-            assert!(!quoted.into_iter().any(|q| q.contains("{{")), "{at}: value inside a Typst string");
+            assert!(
+                !quoted.into_iter().any(|q| q.contains("{{")),
+                "{at}: value inside a Typst string"
+            );
         }
     }
 }

@@ -10,15 +10,21 @@ const CELL: f64 = 156.0 / 28.0;
 const PT: f64 = 25.4 / 72.0;
 
 fn page_number(page: &PageLayout) -> Option<String> {
-    page.lines().into_iter().find(|l| l.baseline > 262.0).map(|l| l.text())
+    page.lines()
+        .into_iter()
+        .find(|l| l.baseline > 262.0)
+        .map(|l| l.text())
 }
 
 fn filler_paragraphs(lines: usize) -> String {
     // Each paragraph is exactly one full line (2 indent + 26 characters).
-    format!("#for i in range({lines}) {{ paragraph(\"联席会议成员单位要建立完善本单位相关工作机制积极主动\") }}\n")
+    format!(
+        "#for i in range({lines}) {{ paragraph(\"联席会议成员单位要建立完善本单位相关工作机制积极主动\") }}\n"
+    )
 }
 
-const IMPRINT: &str = "#imprint(\"杜集区人民政府办公室\", \"2021年7月21日印发\", cc: \"区委办公室。\")\n";
+const IMPRINT: &str =
+    "#imprint(\"杜集区人民政府办公室\", \"2021年7月21日印发\", cc: \"区委办公室。\")\n";
 
 #[test]
 fn imprint_shares_an_even_page_when_it_fits() {
@@ -37,7 +43,10 @@ fn imprint_moves_to_the_next_page_from_an_odd_page() {
         filler_paragraphs(5)
     ));
     assert_eq!(pages.len(), 2);
-    assert!(pages[1].text().starts_with("抄送："), "page 2 holds only the 版记");
+    assert!(
+        pages[1].text().starts_with("抄送："),
+        "page 2 holds only the 版记"
+    );
     // No blank page was inserted, so the 版记 page keeps its number (GB/T 9704 7.5).
     assert_eq!(page_number(&pages[1]).as_deref(), Some("— 2 —"));
 }
@@ -69,12 +78,24 @@ fn notice_with(edit: impl Fn(String) -> String) -> Vec<Rendered> {
 #[test]
 fn unsealed_signature_is_set_two_characters_from_the_right() {
     let notice = &notice_with(|t| t.replace("seal: stamped", "seal: none"))[0];
-    let page = notice.pages.iter().rev().find(|p| p.text().contains("2021年7月21日\n")).unwrap();
+    let page = notice
+        .pages
+        .iter()
+        .rev()
+        .find(|p| p.text().contains("2021年7月21日\n"))
+        .unwrap();
     let lines = page.lines();
     let date = lines.iter().find(|l| l.text() == "2021年7月21日").unwrap();
-    let issuer = lines.iter().find(|l| l.text() == "杜集区人民政府办公室" && l.baseline < date.baseline).unwrap();
+    let issuer = lines
+        .iter()
+        .find(|l| l.text() == "杜集区人民政府办公室" && l.baseline < date.baseline)
+        .unwrap();
     // The 署名 (10 字) is longer than the date: 署名 右空二字, date 2 字 right of its start.
-    assert!((issuer.x1() - (184.0 - 2.0 * CELL)).abs() < 0.15, "署名 x1 {}", issuer.x1());
+    assert!(
+        (issuer.x1() - (184.0 - 2.0 * CELL)).abs() < 0.15,
+        "署名 x1 {}",
+        issuer.x1()
+    );
     assert!((date.x0() - issuer.x0() - 2.0 * CELL).abs() < 0.15);
 }
 
@@ -84,15 +105,32 @@ fn a_seal_image_from_the_data_directory_is_placed_over_the_signature() {
     let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="420" height="420"><circle cx="210" cy="210" r="200" fill="none" stroke="#ff0000" stroke-width="14"/></svg>"##;
     std::fs::write(data.path().join("seal.svg"), svg).unwrap();
     let path = data.path().join("founding-notice.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("seal: stamped", "seal:\n  image: seal.svg");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("seal: stamped", "seal:\n  image: seal.svg");
     std::fs::write(&path, text).unwrap();
     let notice = &render_dir(data.path())[0];
-    let page = notice.pages.iter().rev().find(|p| p.text().contains("2021年7月21日\n")).unwrap();
-    let date = page.lines().into_iter().find(|l| l.text() == "2021年7月21日").unwrap();
-    assert!((date.x1() - (184.0 - 4.0 * CELL)).abs() < 0.1, "sealed layout keeps 右空四字");
-    let image = notice.typeset.pages.pages().iter().any(|p| {
-        p.frame.items().any(|(_, item)| has_image(item))
-    });
+    let page = notice
+        .pages
+        .iter()
+        .rev()
+        .find(|p| p.text().contains("2021年7月21日\n"))
+        .unwrap();
+    let date = page
+        .lines()
+        .into_iter()
+        .find(|l| l.text() == "2021年7月21日")
+        .unwrap();
+    assert!(
+        (date.x1() - (184.0 - 4.0 * CELL)).abs() < 0.1,
+        "sealed layout keeps 右空四字"
+    );
+    let image = notice
+        .typeset
+        .pages
+        .pages()
+        .iter()
+        .any(|p| p.frame.items().any(|(_, item)| has_image(item)));
     assert!(image, "the seal image is on the page");
 }
 
@@ -108,22 +146,43 @@ fn has_image(item: &typst::layout::FrameItem) -> bool {
 fn a_seal_image_outside_the_data_directory_is_refused() {
     let data = copy_dir(&example_dir());
     let path = data.path().join("founding-notice.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("seal: stamped", "seal:\n  image: ../../etc/passwd");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("seal: stamped", "seal:\n  image: ../../etc/passwd");
     std::fs::write(&path, text).unwrap();
     let loaded = lianxi::model::load(data.path()).unwrap();
     let err = lianxi::documents::all(&loaded).unwrap_err();
-    assert!(err.0[0].message.contains("不能使用文件"), "{}", err.0[0].message);
-    assert!(err.0[0].position().unwrap().contains("founding-notice.yaml:"));
+    assert!(
+        err.0[0].message.contains("不能使用文件"),
+        "{}",
+        err.0[0].message
+    );
+    assert!(
+        err.0[0]
+            .position()
+            .unwrap()
+            .contains("founding-notice.yaml:")
+    );
 }
 
 #[test]
 fn a_one_line_title_is_broken_into_balanced_lines() {
     let notice = &notice_with(|t| {
-        t.replace("title: |\n  关于建立杜集区3岁以下婴幼儿照护服务工作\n  联席会议制度的通知", "title: 关于建立杜集区3岁以下婴幼儿照护服务工作联席会议制度的通知")
+        t.replace(
+            "title: |\n  关于建立杜集区3岁以下婴幼儿照护服务工作\n  联席会议制度的通知",
+            "title: 关于建立杜集区3岁以下婴幼儿照护服务工作联席会议制度的通知",
+        )
     })[0];
-    let title: Vec<_> = notice.pages[0].lines().into_iter().filter(|l| (l.size_pt() - 22.0).abs() < 0.1).collect();
+    let title: Vec<_> = notice.pages[0]
+        .lines()
+        .into_iter()
+        .filter(|l| (l.size_pt() - 22.0).abs() < 0.1)
+        .collect();
     assert_eq!(title.len(), 2);
-    let (a, b) = (title[0].text().chars().count(), title[1].text().chars().count());
+    let (a, b) = (
+        title[0].text().chars().count(),
+        title[1].text().chars().count(),
+    );
     assert!(a.abs_diff(b) <= 2, "balanced lines: {a} and {b} characters");
     for t in &title {
         assert!(((t.x0() + t.x1()) / 2.0 - 106.0).abs() < 0.5);
@@ -132,10 +191,19 @@ fn a_one_line_title_is_broken_into_balanced_lines() {
 
 #[test]
 fn annotation_follows_the_date_in_parentheses() {
-    let notice = &notice_with(|t| t.replace("# 抄送机关", "annotation: 此件公开发布\n\n# 抄送机关"))[0];
-    let page = notice.pages.iter().rev().find(|p| p.text().contains("（此件公开发布）")).unwrap();
+    let notice =
+        &notice_with(|t| t.replace("# 抄送机关", "annotation: 此件公开发布\n\n# 抄送机关"))[0];
+    let page = notice
+        .pages
+        .iter()
+        .rev()
+        .find(|p| p.text().contains("（此件公开发布）"))
+        .unwrap();
     let lines = page.lines();
-    let date = lines.iter().position(|l| l.text() == "2021年7月21日").unwrap();
+    let date = lines
+        .iter()
+        .position(|l| l.text() == "2021年7月21日")
+        .unwrap();
     let note = &lines[date + 1];
     assert_eq!(note.text(), "（此件公开发布）");
     assert!((note.x0() - (28.0 + 2.0 * CELL)).abs() < 0.1);
@@ -144,16 +212,39 @@ fn annotation_follows_the_date_in_parentheses() {
 
 #[test]
 fn a_character_no_font_has_is_reported_not_dropped_silently() {
-    let notice = &notice_with(|t| t.replace("issuer: 杜集区人民政府办公室", "issuer: 杜集区人民政府办公室\u{2A6A5}"))[0];
-    let warning = notice.typeset.warnings.iter().find(|w| w.message.contains("U+2A6A5"));
+    let notice = &notice_with(|t| {
+        t.replace(
+            "issuer: 杜集区人民政府办公室",
+            "issuer: 杜集区人民政府办公室\u{2A6A5}",
+        )
+    })[0];
+    let warning = notice
+        .typeset
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("U+2A6A5"));
     assert!(warning.is_some(), "{:?}", notice.typeset.warnings);
 }
 
 #[test]
 fn a_rare_gbk_name_prints_through_the_fallback_font() {
-    let notice = &notice_with(|t| t.replace("issuer: 杜集区人民政府办公室", "issuer: 杜集区人民政府办公室喆堃"))[0];
-    assert!(notice.typeset.warnings.is_empty(), "{:?}", notice.typeset.warnings);
-    let run = notice.pages.iter().flat_map(|p| p.runs.iter()).find(|r| r.text.contains('堃')).unwrap();
+    let notice = &notice_with(|t| {
+        t.replace(
+            "issuer: 杜集区人民政府办公室",
+            "issuer: 杜集区人民政府办公室喆堃",
+        )
+    })[0];
+    assert!(
+        notice.typeset.warnings.is_empty(),
+        "{:?}",
+        notice.typeset.warnings
+    );
+    let run = notice
+        .pages
+        .iter()
+        .flat_map(|p| p.runs.iter())
+        .find(|r| r.text.contains('堃'))
+        .unwrap();
     assert_eq!(run.family, "Lianxi Serif SC");
 }
 
@@ -161,7 +252,9 @@ fn a_rare_gbk_name_prints_through_the_fallback_font() {
 fn editing_a_members_name_changes_the_notice() {
     let data = copy_dir(&example_dir());
     let path = data.path().join("roster.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace("name: 周超", "name: 周晓超");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("name: 周超", "name: 周晓超");
     std::fs::write(&path, text).unwrap();
     let text = squash(&render_dir(data.path())[0].text());
     assert!(text.contains("周晓超区教育局副局长"));

@@ -14,23 +14,29 @@ pub fn assemble(data: &CouncilData, notice: &Notice, seal_image: Option<String>)
     for block in &notice.body {
         match block {
             Block::Text(text) => body.push(BlockView::Paragraph { text: text.clone() }),
-            Block::Heading(text) => {
-                body.push(BlockView::Heading { number: numbering.next(0), text: text.clone() })
-            }
+            Block::Heading(text) => body.push(BlockView::Heading {
+                number: numbering.next(0),
+                text: text.clone(),
+            }),
             Block::Item(text) => body.push(BlockView::Item {
                 number: numbering.next(1),
                 title: None,
                 text: text.clone(),
             }),
-            Block::Point(text) => {
-                body.push(BlockView::Point { number: numbering.next(2), text: text.clone() })
-            }
-            Block::Subpoint(text) => {
-                body.push(BlockView::Subpoint { number: numbering.next(3), text: text.clone() })
-            }
-            Block::Insert(insert) => {
-                body.extend(derived(insert.value, &data.council, &data.roster, &mut numbering))
-            }
+            Block::Point(text) => body.push(BlockView::Point {
+                number: numbering.next(2),
+                text: text.clone(),
+            }),
+            Block::Subpoint(text) => body.push(BlockView::Subpoint {
+                number: numbering.next(3),
+                text: text.clone(),
+            }),
+            Block::Insert(insert) => body.extend(derived(
+                insert.value,
+                &data.council,
+                &data.roster,
+                &mut numbering,
+            )),
         }
     }
     NoticeView {
@@ -45,17 +51,32 @@ pub fn assemble(data: &CouncilData, notice: &Notice, seal_image: Option<String>)
     }
 }
 
-fn derived(what: Insert, council: &Council, roster: &Roster, numbering: &mut Numbering) -> Vec<BlockView> {
+fn derived(
+    what: Insert,
+    council: &Council,
+    roster: &Roster,
+    numbering: &mut Numbering,
+) -> Vec<BlockView> {
     match what {
-        Insert::Functions => vec![BlockView::Paragraph { text: council.functions.trim().to_string() }],
-        Insert::Rules => vec![BlockView::Paragraph { text: council.rules.trim().to_string() }],
-        Insert::MemberUnits => vec![BlockView::Paragraph { text: member_units_sentence(council) }],
+        Insert::Functions => vec![BlockView::Paragraph {
+            text: council.functions.trim().to_string(),
+        }],
+        Insert::Rules => vec![BlockView::Paragraph {
+            text: council.rules.trim().to_string(),
+        }],
+        Insert::MemberUnits => vec![BlockView::Paragraph {
+            text: member_units_sentence(council),
+        }],
         Insert::Roster => vec![BlockView::Roster {
-            groups: [("召集人", &roster.convenors), ("副召集人", &roster.deputy_convenors), ("成员", &roster.members)]
-                .into_iter()
-                .filter(|(_, people)| !people.is_empty())
-                .map(|(label, people)| group(label, people, Person::unit_and_post))
-                .collect(),
+            groups: [
+                ("召集人", &roster.convenors),
+                ("副召集人", &roster.deputy_convenors),
+                ("成员", &roster.members),
+            ]
+            .into_iter()
+            .filter(|(_, people)| !people.is_empty())
+            .map(|(label, people)| group(label, people, Person::unit_and_post))
+            .collect(),
         }],
         Insert::Liaisons => vec![BlockView::Roster {
             groups: vec![group("联络员", &roster.liaisons, |p| {
@@ -74,9 +95,18 @@ fn derived(what: Insert, council: &Council, roster: &Roster, numbering: &mut Num
 
 /// "联席会议由区委编办、…等部门组成，区卫生健康委为牵头部门。联席会议组成人员如下："
 fn member_units_sentence(council: &Council) -> String {
-    let units: Vec<&str> = council.units.iter().map(|u| u.name.value.as_str()).collect();
-    let lead = council.unit(&council.lead_unit.value).map_or(council.lead_unit.value.as_str(), |u| u.formal_name());
-    format!("联席会议由{}等部门组成，{lead}为牵头部门。联席会议组成人员如下：", units.join("、"))
+    let units: Vec<&str> = council
+        .units
+        .iter()
+        .map(|u| u.name.value.as_str())
+        .collect();
+    let lead = council
+        .unit(&council.lead_unit.value)
+        .map_or(council.lead_unit.value.as_str(), |u| u.formal_name());
+    format!(
+        "联席会议由{}等部门组成，{lead}为牵头部门。联席会议组成人员如下：",
+        units.join("、")
+    )
 }
 
 /// Units in the order their duties are listed: the lead unit first, then the rest in order.
@@ -92,6 +122,12 @@ fn lead_first(council: &Council) -> impl Iterator<Item = &crate::model::Unit> {
 fn group(label: &str, people: &[Person], detail: impl Fn(&Person) -> String) -> RosterGroup {
     RosterGroup {
         label: label.to_string(),
-        entries: people.iter().map(|p| RosterEntry { name: p.name.value.clone(), detail: detail(p) }).collect(),
+        entries: people
+            .iter()
+            .map(|p| RosterEntry {
+                name: p.name.value.clone(),
+                detail: detail(p),
+            })
+            .collect(),
     }
 }

@@ -32,10 +32,17 @@ impl Document {
     /// A document with no data, for typesetting a Typst file by hand.
     pub fn scratch(path: &std::path::Path) -> Self {
         Document {
-            name: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+            name: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             template: "",
             view: serde_json::Value::Null,
-            date: Date { year: 2000, month: 1, day: 1 },
+            date: Date {
+                year: 2000,
+                month: 1,
+                day: 1,
+            },
             title: String::new(),
             author: String::new(),
             assets: vec![],
@@ -51,7 +58,8 @@ pub fn all(data: &CouncilData) -> Result<Vec<Document>, Failure> {
             Seal::Image(name) => vec![asset::resolve(&data.dir, name, &notice.file)?],
             _ => vec![],
         };
-        let view = founding_notice::assemble(data, notice, assets.first().map(|a| a.virtual_path.clone()));
+        let view =
+            founding_notice::assemble(data, notice, assets.first().map(|a| a.virtual_path.clone()));
         docs.push(Document {
             name: "founding-notice".into(),
             template: "notice.typ",

@@ -26,18 +26,35 @@ pub struct NoticeView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BlockView {
-    Paragraph { text: String },
+    Paragraph {
+        text: String,
+    },
     /// 一、 heading (黑体).
-    Heading { number: String, text: String },
+    Heading {
+        number: String,
+        text: String,
+    },
     /// （一） item: with a `title`, the title is a run-in 楷体 heading and `text` follows in
     /// 仿宋; without one, the whole item is a 楷体 heading paragraph.
-    Item { number: String, title: Option<String>, text: String },
+    Item {
+        number: String,
+        title: Option<String>,
+        text: String,
+    },
     /// 1. point (仿宋).
-    Point { number: String, text: String },
+    Point {
+        number: String,
+        text: String,
+    },
     /// （1） sub-point (仿宋).
-    Subpoint { number: String, text: String },
+    Subpoint {
+        number: String,
+        text: String,
+    },
     /// Name list: 召集人/副召集人/成员 or 联络员 lines, labels padded to one width.
-    Roster { groups: Vec<RosterGroup> },
+    Roster {
+        groups: Vec<RosterGroup>,
+    },
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +89,12 @@ impl SignatureView {
             Seal::None => "none",
             Seal::Image(_) => "image",
         };
-        Self { issuer: issuer.to_string(), date: date.chinese(), seal, seal_image }
+        Self {
+            issuer: issuer.to_string(),
+            date: date.chinese(),
+            seal,
+            seal_image,
+        }
     }
 }
 
@@ -98,7 +120,12 @@ impl ImprintView {
 
 /// Splits a title into the lines the user forced (one line = let the layout break it).
 pub fn title_lines(title: &str) -> Vec<String> {
-    title.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    title
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// "各镇人民政府，…，区政府各部门、各直属机构："

@@ -6,7 +6,11 @@ pub fn chinese_number(n: usize) -> String {
     match n {
         0..=9 => DIGITS[n].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+        ),
         _ => n.to_string(),
     }
 }
@@ -40,8 +44,14 @@ mod tests {
 
     #[test]
     fn chinese_numbers() {
-        let got: Vec<String> = [1, 9, 10, 11, 18, 20, 21, 99].iter().map(|&n| chinese_number(n)).collect();
-        assert_eq!(got, ["一", "九", "十", "十一", "十八", "二十", "二十一", "九十九"]);
+        let got: Vec<String> = [1, 9, 10, 11, 18, 20, 21, 99]
+            .iter()
+            .map(|&n| chinese_number(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "十八", "二十", "二十一", "九十九"]
+        );
     }
 
     #[test]

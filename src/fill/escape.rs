@@ -49,14 +49,19 @@ fn write_literal(out: &mut String, value: &Value) -> Result<(), minijinja::Error
 }
 
 fn unsupported(what: &str) -> minijinja::Error {
-    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("cannot pass a {what} to Typst"))
+    minijinja::Error::new(
+        minijinja::ErrorKind::InvalidOperation,
+        format!("cannot pass a {what} to Typst"),
+    )
 }
 
 /// Writes `"…"` keeping only letters that cannot be syntax anywhere in Typst.
 pub fn string_literal(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && !c.is_control() && !c.is_whitespace() && !is_format(c)) {
+        if c.is_ascii_alphanumeric()
+            || (!c.is_ascii() && !c.is_control() && !c.is_whitespace() && !is_format(c))
+        {
             out.push(c);
         } else {
             write!(out, "\\u{{{:x}}}", c as u32).unwrap();
@@ -84,14 +89,19 @@ mod tests {
     #[test]
     fn keeps_cjk_and_escapes_syntax() {
         assert_eq!(lit("区卫健委"), "\"区卫健委\"");
-        assert_eq!(lit("#read(\"/x\")"), "\"\\u{23}read\\u{28}\\u{22}\\u{2f}x\\u{22}\\u{29}\"");
+        assert_eq!(
+            lit("#read(\"/x\")"),
+            "\"\\u{23}read\\u{28}\\u{22}\\u{2f}x\\u{22}\\u{29}\""
+        );
         assert_eq!(lit("a b"), "\"a\\u{20}b\"");
         assert_eq!(lit("\u{202E}"), "\"\\u{202e}\"");
     }
 
     #[test]
     fn structures() {
-        let v = Value::from(minijinja::value::Serde(serde_json::json!({"a": [1, true, null]})));
+        let v = Value::from(minijinja::value::Serde(
+            serde_json::json!({"a": [1, true, null]}),
+        ));
         assert_eq!(typst_literal(&v).unwrap(), "(\"a\": (1, true, none, ), )");
         let empty = Value::from(minijinja::value::Serde(serde_json::json!({})));
         assert_eq!(typst_literal(&empty).unwrap(), "(:)");

@@ -34,11 +34,17 @@ impl Filler {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
-            if name.ends_with(".typ") { AutoEscape::Custom("typst".into()) } else { AutoEscape::None }
+            if name.ends_with(".typ") {
+                AutoEscape::Custom("typst".into())
+            } else {
+                AutoEscape::None
+            }
         });
         env.set_formatter(|out, state, value| {
             if value.is_safe() {
-                return out.write_str(value.as_str().unwrap_or_default()).map_err(Into::into);
+                return out
+                    .write_str(value.as_str().unwrap_or_default())
+                    .map_err(Into::into);
             }
             match state.auto_escape() {
                 AutoEscape::Custom(name) if name == "typst" => {
@@ -49,7 +55,9 @@ impl Filler {
                 _ => minijinja::escape_formatter(out, state, value),
             }
         });
-        env.add_filter("lit", |v: Value| escape::typst_literal(&v).map(Value::from_safe_string));
+        env.add_filter("lit", |v: Value| {
+            escape::typst_literal(&v).map(Value::from_safe_string)
+        });
         let syntax = minijinja::syntax::SyntaxConfig::builder()
             .trim_blocks(true)
             .lstrip_blocks(true)
@@ -57,18 +65,27 @@ impl Filler {
             .expect("valid template syntax configuration");
         env.set_syntax(syntax);
         for (name, source) in TEMPLATES {
-            env.add_template(name, source).expect("embedded templates parse");
+            env.add_template(name, source)
+                .expect("embedded templates parse");
         }
         Self { env }
     }
 
     /// The Typst source of one document.
     pub fn fill(&self, doc: &Document) -> Result<String, Failure> {
-        let template = self.env.get_template(doc.template).map_err(|e| template_error(doc, &e))?;
-        template.render(Value::from(minijinja::value::Serde(&doc.view))).map_err(|e| template_error(doc, &e).into())
+        let template = self
+            .env
+            .get_template(doc.template)
+            .map_err(|e| template_error(doc, &e))?;
+        template
+            .render(Value::from(minijinja::value::Serde(&doc.view)))
+            .map_err(|e| template_error(doc, &e).into())
     }
 }
 
 fn template_error(doc: &Document, err: &minijinja::Error) -> Diagnostic {
-    Diagnostic::error(format!("模板 {} 填写失败（程序缺陷，请报告）：{err:#}", doc.template))
+    Diagnostic::error(format!(
+        "模板 {} 填写失败（程序缺陷，请报告）：{err:#}",
+        doc.template
+    ))
 }

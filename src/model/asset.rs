@@ -40,10 +40,20 @@ pub fn resolve(dir: &Path, name: &Spanned<String>, file: &SourceFile) -> Result<
     if !canon.is_file() {
         return Err(refuse("它不是文件", inside));
     }
-    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = rel
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if !["png", "jpg", "jpeg", "svg"].contains(&ext.as_str()) {
-        return Err(refuse("只支持 PNG、JPG 或 SVG 图片", "请把印章另存为 PNG 图片（透明背景）"));
+        return Err(refuse(
+            "只支持 PNG、JPG 或 SVG 图片",
+            "请把印章另存为 PNG 图片（透明背景）",
+        ));
     }
     let virtual_path = format!("/assets/{}", name.value.replace('\\', "/"));
-    Ok(Asset { virtual_path, real_path: canon })
+    Ok(Asset {
+        virtual_path,
+        real_path: canon,
+    })
 }

@@ -12,13 +12,23 @@ use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 pub fn check(data: &CouncilData) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let council = &data.council;
-    let unit_names: Vec<&str> = council.units.iter().map(|u| u.name.value.as_str()).collect();
+    let unit_names: Vec<&str> = council
+        .units
+        .iter()
+        .map(|u| u.name.value.as_str())
+        .collect();
 
     let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
     for unit in &council.units {
         if seen.insert(&unit.name.value, &unit.name).is_some() {
-            diags.push(at(&council.file, &unit.name, format!("成员单位“{}”重复出现", unit.name.value))
-                .help("每个成员单位只能列一次；请删除重复的一项"));
+            diags.push(
+                at(
+                    &council.file,
+                    &unit.name,
+                    format!("成员单位“{}”重复出现", unit.name.value),
+                )
+                .help("每个成员单位只能列一次；请删除重复的一项"),
+            );
         }
     }
 
@@ -27,13 +37,22 @@ pub fn check(data: &CouncilData) -> Diagnostics {
             return None;
         }
         let help = match nearest(&r.value, &unit_names) {
-            Some(best) => format!("是否想写“{best}”？{what}须是 council.yaml 中 units 列出的单位简称"),
-            None => format!("{what}须是 council.yaml 中 units 列出的单位简称：{}", unit_names.join("、")),
+            Some(best) => {
+                format!("是否想写“{best}”？{what}须是 council.yaml 中 units 列出的单位简称")
+            }
+            None => format!(
+                "{what}须是 council.yaml 中 units 列出的单位简称：{}",
+                unit_names.join("、")
+            ),
         };
         Some(at(file, r, format!("{what}“{}”不是成员单位", r.value)).help(help))
     };
     diags.extend(known_unit(&council.lead_unit, &council.file, "牵头单位"));
-    diags.extend(known_unit(&council.office.host_unit, &council.file, "办公室所在单位"));
+    diags.extend(known_unit(
+        &council.office.host_unit,
+        &council.file,
+        "办公室所在单位",
+    ));
 
     let roster = &data.roster;
     for person in roster.members.iter().chain(&roster.liaisons) {
@@ -50,8 +69,17 @@ fn one_per_unit(people: &[Person], file: &SourceFile, seat: &str) -> Diagnostics
     for p in people {
         if let Some(first) = seen.insert(&p.unit.value, p) {
             diags.push(
-                at(file, &p.unit, format!("“{}”已有{seat}{}，每个单位只设1名{seat}", p.unit.value, first.name.value))
-                    .help(format!("请删除多余的一名；人员调整请用备案记录，不要直接增加{seat}")),
+                at(
+                    file,
+                    &p.unit,
+                    format!(
+                        "“{}”已有{seat}{}，每个单位只设1名{seat}",
+                        p.unit.value, first.name.value
+                    ),
+                )
+                .help(format!(
+                    "请删除多余的一名；人员调整请用备案记录，不要直接增加{seat}"
+                )),
             );
         }
     }
@@ -69,7 +97,9 @@ pub fn forbidden_characters(file: &SourceFile) -> Diagnostics {
         let what = match c {
             '\n' | '\r' | '\t' => continue,
             c if c.is_control() => "控制字符",
-            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "文字方向控制字符",
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                "文字方向控制字符"
+            }
             _ => continue,
         };
         diags.push(

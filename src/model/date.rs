@@ -27,7 +27,8 @@ impl Date {
     pub fn parse(s: &str) -> Result<Self, String> {
         let bad = || format!("日期“{s}”格式不对，应写成 2021-07-21 这样的形式");
         let mut parts = s.trim().split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(bad());
         };
@@ -46,7 +47,11 @@ impl Date {
     /// 0 = Monday … 6 = Sunday.
     pub fn weekday(&self) -> u32 {
         // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
-        let (y, m) = if self.month <= 2 { (self.year - 1, self.month + 9) } else { (self.year, self.month - 3) };
+        let (y, m) = if self.month <= 2 {
+            (self.year - 1, self.month + 9)
+        } else {
+            (self.year, self.month - 3)
+        };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
         let doy = (153 * m + 2) / 5 + self.day - 1;

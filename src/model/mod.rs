@@ -63,12 +63,20 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
     let council = load_file::<Council>(&dir.join(COUNCIL_FILE), &mut diags);
     let roster = load_file::<Roster>(&dir.join(ROSTER_FILE), &mut diags);
     let notice_path = dir.join(FOUNDING_NOTICE_FILE);
-    let founding_notice =
-        if notice_path.exists() { load_file::<Notice>(&notice_path, &mut diags) } else { None };
+    let founding_notice = if notice_path.exists() {
+        load_file::<Notice>(&notice_path, &mut diags)
+    } else {
+        None
+    };
     let (Some(council), Some(roster)) = (council, roster) else {
         return Err(Failure(diags));
     };
-    let data = CouncilData { dir: dir.to_path_buf(), council, roster, founding_notice };
+    let data = CouncilData {
+        dir: dir.to_path_buf(),
+        council,
+        roster,
+        founding_notice,
+    };
     diags.extend(check::check(&data));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failure(diags));

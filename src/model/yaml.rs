@@ -16,23 +16,40 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
             std::io::ErrorKind::NotFound => "找不到文件".to_string(),
             _ => format!("无法读取文件：{e}"),
         };
-        Diagnostic::error(msg).in_file(path).help("请检查文件名和所在目录是否正确")
+        Diagnostic::error(msg)
+            .in_file(path)
+            .help("请检查文件名和所在目录是否正确")
     })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = String::from_utf8(bytes.to_vec()).map_err(|e| {
-        let line = bytes[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::error(format!("文件不是 UTF-8 编码（第 {line} 行起无法解码），可能是 GBK/ANSI 编码"))
-            .in_file(path)
-            .help("请用记事本或 WPS 打开该文件，选择“另存为”，编码选 UTF-8 后保存")
+        let line = bytes[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Diagnostic::error(format!(
+            "文件不是 UTF-8 编码（第 {line} 行起无法解码），可能是 GBK/ANSI 编码"
+        ))
+        .in_file(path)
+        .help("请用记事本或 WPS 打开该文件，选择“另存为”，编码选 UTF-8 后保存")
     })?;
-    Ok(SourceFile { path: path.to_path_buf(), text: Arc::from(text) })
+    Ok(SourceFile {
+        path: path.to_path_buf(),
+        text: Arc::from(text),
+    })
 }
 
 /// Parses a source file into `T`. Syntax is checked first, so an indentation mistake is reported
 /// as such and not as a missing field somewhere else.
 pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
-    if file.text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return Err(Diagnostic::error("文件是空的").at(file, 0..0).help("请按示例填写内容"));
+    if file
+        .text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Diagnostic::error("文件是空的")
+            .at(file, 0..0)
+            .help("请按示例填写内容"));
     }
     serde_saphyr::from_str_with_options::<IgnoredAny>(&file.text, options())
         .map_err(|e| to_diagnostic(file, &e, true))?;
@@ -58,7 +75,9 @@ pub fn span_of(location: &serde_saphyr::Location) -> Range<usize> {
 }
 
 fn to_diagnostic(file: &SourceFile, err: &serde_saphyr::Error, syntax: bool) -> Diagnostic {
-    let raw = serde_saphyr::DefaultMessageFormatter.format_message(err.without_snippet()).into_owned();
+    let raw = serde_saphyr::DefaultMessageFormatter
+        .format_message(err.without_snippet())
+        .into_owned();
     let (message, help) = explain(&raw, syntax);
     let span = err.location().map(|l| span_of(&l)).unwrap_or(0..0);
     let span = if span == (0..0) {
@@ -68,8 +87,7 @@ fn to_diagnostic(file: &SourceFile, err: &serde_saphyr::Error, syntax: bool) -> 
     } else {
         span
     };
-    let diag = Diagnostic::error(message.clone()).at(file, span);
-    let diag = if message.contains(&raw) { diag } else { diag.label(raw) };
+    let diag = Diagnostic::error(message).at(file, span);
     match help {
         Some(h) => diag.help(h),
         None => diag,
@@ -77,9 +95,18 @@ fn to_diagnostic(file: &SourceFile, err: &serde_saphyr::Error, syntax: bool) -> 
 }
 
 fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     let rest = &text[start.min(text.len())..];
-    start + rest.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum::<usize>()
+    start
+        + rest
+            .chars()
+            .take(col.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum::<usize>()
 }
 
 /// Turns the parser's English into a Chinese message and a suggestion.
@@ -102,22 +129,37 @@ fn explain(raw: &str, syntax: bool) -> (String, Option<String>) {
     }
     if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return (format!("缺少必填字段 `{field}`"), Some(format!("请在这一项下补上 `{field}: …`")));
+        return (
+            format!("缺少必填字段 `{field}`"),
+            Some(format!("请在这一项下补上 `{field}: …`")),
+        );
     }
     if lower.contains("duplicate") {
-        return ("同一个字段写了两次".into(), Some("请删除或合并重复的字段".into()));
+        return (
+            "同一个字段写了两次".into(),
+            Some("请删除或合并重复的字段".into()),
+        );
     }
     if lower.contains("tab") {
-        return ("不能用 Tab 键缩进".into(), Some("YAML 只能用空格缩进，请把 Tab 换成两个空格".into()));
+        return (
+            "不能用 Tab 键缩进".into(),
+            Some("YAML 只能用空格缩进，请把 Tab 换成两个空格".into()),
+        );
     }
     if lower.contains("invalid boolean") {
         return ("这里只能填 true 或 false".into(), None);
     }
     if lower.contains("null into string") {
-        return ("这里不能为空".into(), Some("请填写内容；如果不需要，请删除这一行".into()));
+        return (
+            "这里不能为空".into(),
+            Some("请填写内容；如果不需要，请删除这一行".into()),
+        );
     }
     if lower.contains("unknown variant") {
-        return (format!("取值无效：{raw}"), Some("请从上面列出的可选值中选一个".into()));
+        return (
+            format!("取值无效：{raw}"),
+            Some("请从上面列出的可选值中选一个".into()),
+        );
     }
     if syntax || lower.contains("expected ':'") || lower.contains("simple key") {
         let help = "请检查缩进是否对齐、冒号后是否有空格、是否误用了全角冒号“：”、引号是否成对";

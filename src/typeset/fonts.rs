@@ -25,7 +25,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Xiaobiaosong, Role::Fangsong, Role::Heiti, Role::Kaiti, Role::Songti];
+    pub const ALL: [Role; 5] = [
+        Role::Xiaobiaosong,
+        Role::Fangsong,
+        Role::Heiti,
+        Role::Kaiti,
+        Role::Songti,
+    ];
 
     /// The role's name in the Typst font module and in messages.
     pub fn key(self) -> &'static str {
@@ -94,12 +100,30 @@ pub const FALLBACK_FAMILY: &str = "Lianxi Serif SC";
 
 /// The fonts inside the binary. Licences: fonts/README.md.
 const BUNDLED: &[(&str, &[u8])] = &[
-    ("FandolFang-Regular.otf", include_bytes!("../../fonts/FandolFang-Regular.otf")),
-    ("FandolHei-Regular.otf", include_bytes!("../../fonts/FandolHei-Regular.otf")),
-    ("FandolKai-Regular.otf", include_bytes!("../../fonts/FandolKai-Regular.otf")),
-    ("FandolSong-Digits.otf", include_bytes!("../../fonts/FandolSong-Digits.otf")),
-    ("LianxiSerifSC-Regular.otf", include_bytes!("../../fonts/LianxiSerifSC-Regular.otf")),
-    ("LianxiSerifSC-Bold.otf", include_bytes!("../../fonts/LianxiSerifSC-Bold.otf")),
+    (
+        "FandolFang-Regular.otf",
+        include_bytes!("../../fonts/FandolFang-Regular.otf"),
+    ),
+    (
+        "FandolHei-Regular.otf",
+        include_bytes!("../../fonts/FandolHei-Regular.otf"),
+    ),
+    (
+        "FandolKai-Regular.otf",
+        include_bytes!("../../fonts/FandolKai-Regular.otf"),
+    ),
+    (
+        "FandolSong-Digits.otf",
+        include_bytes!("../../fonts/FandolSong-Digits.otf"),
+    ),
+    (
+        "LianxiSerifSC-Regular.otf",
+        include_bytes!("../../fonts/LianxiSerifSC-Regular.otf"),
+    ),
+    (
+        "LianxiSerifSC-Bold.otf",
+        include_bytes!("../../fonts/LianxiSerifSC-Bold.otf"),
+    ),
 ];
 
 /// Where a font came from.
@@ -141,26 +165,48 @@ impl FontSet {
         }
         for dir in &options.dirs {
             for path in font_files(dir) {
-                add_file(&path, |_| true, Origin::UserDir(path.clone()), &mut fonts, &mut origins);
+                add_file(
+                    &path,
+                    |_| true,
+                    Origin::UserDir(path.clone()),
+                    &mut fonts,
+                    &mut origins,
+                );
             }
         }
         if options.system {
             for path in system_font_dirs().iter().flat_map(|d| font_files(d)) {
                 if looks_standard(&path) {
-                    add_file(&path, is_standard, Origin::System(path.clone()), &mut fonts, &mut origins);
+                    add_file(
+                        &path,
+                        is_standard,
+                        Origin::System(path.clone()),
+                        &mut fonts,
+                        &mut origins,
+                    );
                 }
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(fonts.iter()));
-        Self { book, fonts, origins }
+        Self {
+            book,
+            fonts,
+            origins,
+        }
     }
 
     /// The font that will set text of `role`, and where it came from.
     pub fn resolve(&self, role: Role) -> Option<(&str, &Origin)> {
         role.families().into_iter().find_map(|family| {
-            let variant = FontVariant { weight: role.weight(), ..FontVariant::default() };
+            let variant = FontVariant {
+                weight: role.weight(),
+                ..FontVariant::default()
+            };
             let index = self.book.select(&family.to_lowercase(), variant)?;
-            Some((self.fonts[index].info().family.as_str(), &self.origins[index]))
+            Some((
+                self.fonts[index].info().family.as_str(),
+                &self.origins[index],
+            ))
         })
     }
 }
@@ -172,7 +218,9 @@ fn add_file(
     fonts: &mut Vec<Font>,
     origins: &mut Vec<Origin>,
 ) {
-    let Ok(data) = std::fs::read(path) else { return };
+    let Ok(data) = std::fs::read(path) else {
+        return;
+    };
     for font in Font::iter(Bytes::new(data)) {
         if keep(font.info()) {
             fonts.push(font);
@@ -192,24 +240,54 @@ fn is_standard(info: &FontInfo) -> bool {
 /// opened, so looking costs milliseconds even on a machine with hundreds of fonts.
 fn looks_standard(path: &Path) -> bool {
     const HINTS: &[&str] = &[
-        "simfang", "fangsong", "fs_gb2312", "simhei", "simkai", "kaiti", "kt_gb2312", "simsun",
-        "fzxbs", "xiaobiaosong", "fzxiaobiaosong", "仿宋", "黑体", "楷体", "宋体", "小标宋",
+        "simfang",
+        "fangsong",
+        "fs_gb2312",
+        "simhei",
+        "simkai",
+        "kaiti",
+        "kt_gb2312",
+        "simsun",
+        "fzxbs",
+        "xiaobiaosong",
+        "fzxiaobiaosong",
+        "仿宋",
+        "黑体",
+        "楷体",
+        "宋体",
+        "小标宋",
     ];
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_lowercase();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_lowercase();
     HINTS.iter().any(|h| name.contains(h))
 }
 
 fn system_font_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> =
-        ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"]
-            .iter()
-            .map(PathBuf::from)
-            .collect();
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/Library/Fonts",
+        "/System/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
     if let Some(home) = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE")) {
         let home = PathBuf::from(home);
-        dirs.extend([".fonts", ".local/share/fonts", "Library/Fonts", "AppData/Local/Microsoft/Windows/Fonts"]
+        dirs.extend(
+            [
+                ".fonts",
+                ".local/share/fonts",
+                "Library/Fonts",
+                "AppData/Local/Microsoft/Windows/Fonts",
+            ]
             .iter()
-            .map(|d| home.join(d)));
+            .map(|d| home.join(d)),
+        );
     }
     dirs
 }
@@ -217,13 +295,18 @@ fn system_font_dirs() -> Vec<PathBuf> {
 /// Font files under `dir`, sorted, at most a few levels deep.
 fn font_files(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() && depth < 4 {
                 walk(&path, depth + 1, out);
             } else if matches!(
-                path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .map(|e| e.to_ascii_lowercase())
+                    .as_deref(),
                 Some("ttf" | "otf" | "ttc" | "otc")
             ) {
                 out.push(path);
@@ -239,7 +322,8 @@ fn font_files(dir: &Path) -> Vec<PathBuf> {
 /// The Typst module that names each role's font stack — only families present, most preferred
 /// first; the GB/T 9704 library imports it.
 pub fn font_module(set: &FontSet) -> String {
-    let mut out = String::from("// Generated by lianxi: font stack per role, most preferred first.\n");
+    let mut out =
+        String::from("// Generated by lianxi: font stack per role, most preferred first.\n");
     for role in Role::ALL {
         let list: Vec<String> = role
             .families()

@@ -42,14 +42,23 @@ impl Line {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
     pub fn x0(&self) -> f64 {
-        self.runs.iter().map(|r| r.glyph_x[0]).fold(f64::INFINITY, f64::min)
+        self.runs
+            .iter()
+            .map(|r| r.glyph_x[0])
+            .fold(f64::INFINITY, f64::min)
     }
     pub fn x1(&self) -> f64 {
-        self.runs.iter().map(|r| r.x_end).fold(f64::NEG_INFINITY, f64::max)
+        self.runs
+            .iter()
+            .map(|r| r.x_end)
+            .fold(f64::NEG_INFINITY, f64::max)
     }
     /// The size most of the line is set in.
     pub fn size_pt(&self) -> f64 {
-        self.runs.iter().max_by_key(|r| r.text.chars().count()).map_or(0.0, |r| r.size_pt)
+        self.runs
+            .iter()
+            .max_by_key(|r| r.text.chars().count())
+            .map_or(0.0, |r| r.size_pt)
     }
 }
 
@@ -65,23 +74,35 @@ impl PageLayout {
     /// Text lines, top to bottom; runs within 0.3 mm of a baseline share a line.
     pub fn lines(&self) -> Vec<Line> {
         let mut runs = self.runs.clone();
-        runs.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.glyph_x[0].total_cmp(&b.glyph_x[0])));
+        runs.sort_by(|a, b| {
+            a.baseline
+                .total_cmp(&b.baseline)
+                .then(a.glyph_x[0].total_cmp(&b.glyph_x[0]))
+        });
         let mut lines: Vec<Line> = Vec::new();
         for run in runs {
             match lines.last_mut() {
                 Some(line) if (run.baseline - line.baseline).abs() < 0.3 => line.runs.push(run),
-                _ => lines.push(Line { baseline: run.baseline, runs: vec![run] }),
+                _ => lines.push(Line {
+                    baseline: run.baseline,
+                    runs: vec![run],
+                }),
             }
         }
         for line in &mut lines {
-            line.runs.sort_by(|a, b| a.glyph_x[0].total_cmp(&b.glyph_x[0]));
+            line.runs
+                .sort_by(|a, b| a.glyph_x[0].total_cmp(&b.glyph_x[0]));
         }
         lines
     }
 
     /// All text of the page in reading order.
     pub fn text(&self) -> String {
-        self.lines().iter().map(Line::text).collect::<Vec<_>>().join("\n")
+        self.lines()
+            .iter()
+            .map(Line::text)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -120,7 +141,8 @@ fn walk(frame: &Frame, ts: Transform, out: &mut PageLayout) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
-                let inner = ts.pre_concat(Transform::translate(pos.x, pos.y).pre_concat(group.transform));
+                let inner =
+                    ts.pre_concat(Transform::translate(pos.x, pos.y).pre_concat(group.transform));
                 walk(&group.frame, inner, out);
             }
             FrameItem::Text(text) => {

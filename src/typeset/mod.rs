@@ -34,8 +34,13 @@ pub struct Typeset {
 impl Typesetter {
     pub fn new(font_options: &FontOptions) -> Self {
         let fonts = FontSet::load(font_options);
-        let modules = [(&*format!("/{LIBRARY_NAME}"), LIBRARY.to_string()), ("/fonts.typ", fonts::font_module(&fonts))];
-        Self { base: Base::new(fonts, &modules) }
+        let modules = [
+            (&*format!("/{LIBRARY_NAME}"), LIBRARY.to_string()),
+            ("/fonts.typ", fonts::font_module(&fonts)),
+        ];
+        Self {
+            base: Base::new(fonts, &modules),
+        }
     }
 
     pub fn fonts(&self) -> &FontSet {
@@ -60,9 +65,18 @@ impl Typesetter {
         };
         let result = typst::compile::<PagedDocument>(&world);
         typst::comemo::evict(10);
-        let mut warnings: Diagnostics = result.warnings.iter().map(|d| compiler_diagnostic(&world, d)).collect();
+        let mut warnings: Diagnostics = result
+            .warnings
+            .iter()
+            .map(|d| compiler_diagnostic(&world, d))
+            .collect();
         let pages = result.output.map_err(|errors| {
-            Failure(errors.iter().map(|d| compiler_diagnostic(&world, d)).collect())
+            Failure(
+                errors
+                    .iter()
+                    .map(|d| compiler_diagnostic(&world, d))
+                    .collect(),
+            )
         })?;
         warnings.extend(glyphs::missing_glyphs(&pages, &doc.name));
         Ok(Typeset { pages, warnings })
@@ -70,8 +84,15 @@ impl Typesetter {
 
     /// PDF bytes; identical input gives identical bytes.
     pub fn pdf(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
-        let date = Datetime::from_ymd_hms(doc.date.year, doc.date.month as u8, doc.date.day as u8, 0, 0, 0)
-            .expect("validated date");
+        let date = Datetime::from_ymd_hms(
+            doc.date.year,
+            doc.date.month as u8,
+            doc.date.day as u8,
+            0,
+            0,
+            0,
+        )
+        .expect("validated date");
         let options = PdfOptions {
             ident: Smart::Custom(format!("lianxi/{}/{}", doc.name, doc.title)),
             creator: Smart::Custom(Some("lianxi".into())),
@@ -79,7 +100,12 @@ impl Typesetter {
             ..PdfOptions::default()
         };
         typst_pdf::pdf(pages, &options).map_err(|errors| {
-            Failure(errors.iter().map(|d| Diagnostic::error(format!("PDF 导出失败：{}", d.message))).collect())
+            Failure(
+                errors
+                    .iter()
+                    .map(|d| Diagnostic::error(format!("PDF 导出失败：{}", d.message)))
+                    .collect(),
+            )
         })
     }
 }
@@ -92,7 +118,10 @@ fn compiler_diagnostic(world: &DocWorld, d: &SourceDiagnostic) -> Diagnostic {
         if let Some(id) = d.span.id() {
             let name = id.vpath().get_without_slash().to_string();
             if let Ok(source) = typst::World::source(world, id) {
-                let line = source.lines().byte_to_line(range.start).map_or(0, |l| l + 1);
+                let line = source
+                    .lines()
+                    .byte_to_line(range.start)
+                    .map_or(0, |l| l + 1);
                 message = format!("{message}（{name} 第 {line} 行）");
             }
         }

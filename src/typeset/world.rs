@@ -16,7 +16,11 @@ use super::fonts::FontSet;
 
 /// File ids are interned for the whole process (at most 65,535), so the fixed ones are made once.
 pub fn file_id(path: &str) -> FileId {
-    RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")).intern()
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
 }
 
 pub static MAIN: LazyLock<FileId> = LazyLock::new(|| file_id("/main.typ"));
@@ -56,7 +60,11 @@ impl World for DocWorld<'_> {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
-        self.base.modules.get(&id).cloned().ok_or(FileError::AccessDenied)
+        self.base
+            .modules
+            .get(&id)
+            .cloned()
+            .ok_or(FileError::AccessDenied)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
@@ -64,7 +72,8 @@ impl World for DocWorld<'_> {
         if let Some(bytes) = self.assets.get(&id) {
             return Ok(bytes.clone());
         }
-        self.source(id).map(|s| Bytes::from_string(s.text().to_string()))
+        self.source(id)
+            .map(|s| Bytes::from_string(s.text().to_string()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -79,7 +88,9 @@ impl World for DocWorld<'_> {
 fn refuse_packages(id: FileId) -> FileResult<()> {
     match id.root() {
         VirtualRoot::Project => Ok(()),
-        _ => Err(FileError::Package(PackageError::Other(Some("lianxi 不使用 Typst 包 (packages are disabled)".into())))),
+        _ => Err(FileError::Package(PackageError::Other(Some(
+            "lianxi 不使用 Typst 包 (packages are disabled)".into(),
+        )))),
     }
 }
 
@@ -92,6 +103,10 @@ impl Base {
                 (id, Source::new(id, text.clone()))
             })
             .collect();
-        Self { library: LazyHash::new(Library::default()), fonts, modules }
+        Self {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            modules,
+        }
     }
 }

@@ -7,9 +7,9 @@ use std::sync::OnceLock;
 use lianxi::documents::{self, Document};
 use lianxi::fill::Filler;
 use lianxi::model;
+use lianxi::typeset::fonts::FontOptions;
 use lianxi::typeset::inspect::{PageLayout, inspect};
 use lianxi::typeset::{Typeset, Typesetter};
-use lianxi::typeset::fonts::FontOptions;
 
 pub fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/duji")
@@ -54,9 +54,15 @@ pub fn render_dir(dir: &Path) -> Vec<Rendered> {
         .into_iter()
         .map(|doc| {
             let source = filler.fill(&doc).unwrap_or_else(|f| panic!("{f}"));
-            let typeset = typesetter().typeset(&doc, &source).unwrap_or_else(|f| panic!("{f}"));
+            let typeset = typesetter()
+                .typeset(&doc, &source)
+                .unwrap_or_else(|f| panic!("{f}"));
             let pages = inspect(&typeset.pages);
-            Rendered { doc, typeset, pages }
+            Rendered {
+                doc,
+                typeset,
+                pages,
+            }
         })
         .collect()
 }
@@ -64,7 +70,9 @@ pub fn render_dir(dir: &Path) -> Vec<Rendered> {
 /// Typesets a hand-written Typst source that imports the GB/T 9704 library.
 pub fn render_typst(source: &str) -> Vec<PageLayout> {
     let doc = Document::scratch(Path::new("scratch.typ"));
-    let typeset = typesetter().typeset(&doc, source).unwrap_or_else(|f| panic!("{f}"));
+    let typeset = typesetter()
+        .typeset(&doc, source)
+        .unwrap_or_else(|f| panic!("{f}"));
     inspect(&typeset.pages)
 }
 
