@@ -145,3 +145,52 @@ fn fonts_names_a_font_for_every_role() {
         assert!(out.contains(role), "{out}");
     }
 }
+
+/// A copy of a bundled font whose name table says `family`: stands in for an office's own font.
+fn renamed_font(source: &[u8], family: &str) -> Vec<u8> {
+    let u16_at = |b: &[u8], i: usize| u16::from_be_bytes([b[i], b[i + 1]]) as usize;
+    let mut font = source.to_vec();
+    while font.len() % 4 != 0 {
+        font.push(0);
+    }
+    // A name table with one Windows-Unicode record per field.
+    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>();
+    let fields = [(1u16, family), (2, "Regular"), (4, family), (6, family)];
+    let mut records = Vec::new();
+    let mut storage = Vec::new();
+    for (id, text) in fields {
+        let bytes = utf16(text);
+        for v in [3u16, 1, 0x409, id, bytes.len() as u16, storage.len() as u16] {
+            records.extend(v.to_be_bytes());
+        }
+        storage.extend(bytes);
+    }
+    let mut table = Vec::new();
+    for v in [0u16, fields.len() as u16, (6 + records.len()) as u16] {
+        table.extend(v.to_be_bytes());
+    }
+    table.extend(records);
+    table.extend(storage);
+    // Point the table directory's `name` record at the new table, appended at the end.
+    let offset = font.len();
+    for i in 0..u16_at(source, 4) {
+        let rec = 12 + 16 * i;
+        if &font[rec..rec + 4] == b"name" {
+            font[rec + 8..rec + 12].copy_from_slice(&(offset as u32).to_be_bytes());
+            font[rec + 12..rec + 16].copy_from_slice(&(table.len() as u32).to_be_bytes());
+        }
+    }
+    font.extend(table);
+    font
+}
+
+#[test]
+fn an_offices_own_font_in_font_dir_takes_over_its_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let digits = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolSong-Digits.otf")).unwrap();
+    std::fs::write(dir.path().join("simsun.otf"), renamed_font(&digits, "SimSun")).unwrap();
+    let run = lianxi(&["fonts", "--no-system-fonts", "--font-dir", dir.path().to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(out.contains("宋体（页码数字）：SimSun（--font-dir："), "{out}");
+    assert!(out.contains("仿宋：FandolFang R（内置字体"), "{out}");
+}
