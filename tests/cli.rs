@@ -85,12 +85,9 @@ fn check_accepts_the_example() {
 
 #[test]
 fn a_typo_is_reported_with_file_line_column_and_a_suggestion() {
-    let data = copy_dir(&example_dir());
-    let path = data.path().join("council.yaml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("lead_unit: 区卫健委", "lead_unti: 区卫健委");
-    std::fs::write(&path, text).unwrap();
+    let data = edited_example("council.yaml", |t| {
+        t.replace("lead_unit: 区卫健委", "lead_unti: 区卫健委")
+    });
     let run = lianxi(&["check", data.path().to_str().unwrap()]);
     assert!(!run.status.success());
     let err = stderr(&run);
@@ -101,16 +98,15 @@ fn a_typo_is_reported_with_file_line_column_and_a_suggestion() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_pdf_untouched() {
-    let data = copy_dir(&example_dir());
+    let data = edited_example("roster.yaml", |t| {
+        t.replace(
+            "unit: 区委编办, post: 副主任",
+            "unit: 区委边办, post: 副主任",
+        )
+    });
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("founding-notice.pdf");
     std::fs::write(&pdf, b"previous good output").unwrap();
-    let path = data.path().join("roster.yaml");
-    let text = std::fs::read_to_string(&path).unwrap().replace(
-        "unit: 区委编办, post: 副主任",
-        "unit: 区委边办, post: 副主任",
-    );
-    std::fs::write(&path, text).unwrap();
     let run = build(data.path(), out.path());
     assert!(!run.status.success());
     assert!(
@@ -154,7 +150,11 @@ fn renamed_font(source: &[u8], family: &str) -> Vec<u8> {
         font.push(0);
     }
     // A name table with one Windows-Unicode record per field.
-    let utf16 = |s: &str| s.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<u8>>();
+    let utf16 = |s: &str| {
+        s.encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect::<Vec<u8>>()
+    };
     let fields = [(1u16, family), (2, "Regular"), (4, family), (6, family)];
     let mut records = Vec::new();
     let mut storage = Vec::new();
@@ -187,10 +187,24 @@ fn renamed_font(source: &[u8], family: &str) -> Vec<u8> {
 #[test]
 fn an_offices_own_font_in_font_dir_takes_over_its_role() {
     let dir = tempfile::tempdir().unwrap();
-    let digits = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolSong-Digits.otf")).unwrap();
-    std::fs::write(dir.path().join("simsun.otf"), renamed_font(&digits, "SimSun")).unwrap();
-    let run = lianxi(&["fonts", "--no-system-fonts", "--font-dir", dir.path().to_str().unwrap()]);
+    let digits =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolSong-Digits.otf"))
+            .unwrap();
+    std::fs::write(
+        dir.path().join("simsun.otf"),
+        renamed_font(&digits, "SimSun"),
+    )
+    .unwrap();
+    let run = lianxi(&[
+        "fonts",
+        "--no-system-fonts",
+        "--font-dir",
+        dir.path().to_str().unwrap(),
+    ]);
     let out = String::from_utf8_lossy(&run.stdout);
-    assert!(out.contains("宋体（页码数字）：SimSun（--font-dir："), "{out}");
+    assert!(
+        out.contains("宋体（页码数字）：SimSun（--font-dir："),
+        "{out}"
+    );
     assert!(out.contains("仿宋：FandolFang R（内置字体"), "{out}");
 }

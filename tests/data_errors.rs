@@ -8,12 +8,7 @@ use lianxi::model;
 
 /// Loads a copy of the example with `file` edited by `edit`; returns the diagnostics.
 fn errors_after(file: &str, edit: impl Fn(String) -> String) -> Vec<Diagnostic> {
-    let data = copy_dir(&example_dir());
-    let path = data.path().join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit must change {file}");
-    std::fs::write(&path, edited).unwrap();
+    let data = edited_example(file, edit);
     match model::load(data.path()) {
         Ok(_) => panic!("edited data should not load"),
         Err(f) => f.0,

@@ -23,25 +23,25 @@ fn filler_paragraphs(lines: usize) -> String {
     )
 }
 
-const IMPRINT: &str =
-    "#imprint(\"杜集区人民政府办公室\", \"2021年7月21日印发\", cc: \"区委办公室。\")\n";
+/// `lines` one-line paragraphs followed by a 版记, laid out.
+fn body_then_imprint(lines: usize) -> Vec<PageLayout> {
+    render_typst(&format!(
+        "#import \"/gbt9704.typ\": *\n#show: official-document\n{}\
+         #imprint(\"杜集区人民政府办公室\", \"2021年7月21日印发\", cc: \"区委办公室。\")\n",
+        filler_paragraphs(lines)
+    ))
+}
 
 #[test]
 fn imprint_shares_an_even_page_when_it_fits() {
-    let pages = render_typst(&format!(
-        "#import \"/gbt9704.typ\": *\n#show: official-document\n{}{IMPRINT}",
-        filler_paragraphs(22 + 5)
-    ));
+    let pages = body_then_imprint(22 + 5);
     assert_eq!(pages.len(), 2);
     assert_eq!(page_number(&pages[1]).as_deref(), Some("— 2 —"));
 }
 
 #[test]
 fn imprint_moves_to_the_next_page_from_an_odd_page() {
-    let pages = render_typst(&format!(
-        "#import \"/gbt9704.typ\": *\n#show: official-document\n{}{IMPRINT}",
-        filler_paragraphs(5)
-    ));
+    let pages = body_then_imprint(5);
     assert_eq!(pages.len(), 2);
     assert!(
         pages[1].text().starts_with("抄送："),
@@ -53,10 +53,7 @@ fn imprint_moves_to_the_next_page_from_an_odd_page() {
 
 #[test]
 fn a_full_even_page_gets_a_blank_page_and_neither_is_numbered() {
-    let pages = render_typst(&format!(
-        "#import \"/gbt9704.typ\": *\n#show: official-document\n{}{IMPRINT}",
-        filler_paragraphs(22 + 21)
-    ));
+    let pages = body_then_imprint(22 + 21);
     assert_eq!(pages.len(), 4);
     assert!(pages[2].runs.is_empty(), "page 3 is blank");
     assert!(page_number(&pages[3]).is_none() && page_number(&pages[2]).is_none());
@@ -66,13 +63,7 @@ fn a_full_even_page_gets_a_blank_page_and_neither_is_numbered() {
 }
 
 fn notice_with(edit: impl Fn(String) -> String) -> Vec<Rendered> {
-    let data = copy_dir(&example_dir());
-    let path = data.path().join("founding-notice.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text);
-    std::fs::write(&path, edited).unwrap();
-    render_dir(data.path())
+    render_dir(edited_example("founding-notice.yaml", edit).path())
 }
 
 #[test]
@@ -144,12 +135,13 @@ fn has_image(item: &typst::layout::FrameItem) -> bool {
 
 #[test]
 fn a_seal_image_outside_the_data_directory_is_refused() {
-    let data = copy_dir(&example_dir());
-    let path = data.path().join("founding-notice.yaml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("seal: stamped", "seal:\n  image: ../../etc/passwd");
-    std::fs::write(&path, text).unwrap();
+    let data = edited_example("founding-notice.yaml", |t| {
+        t.replace(
+            "seal: stamped",
+            "seal:
+  image: ../../etc/passwd",
+        )
+    });
     let loaded = lianxi::model::load(data.path()).unwrap();
     let err = lianxi::documents::all(&loaded).unwrap_err();
     assert!(
@@ -250,12 +242,7 @@ fn a_rare_gbk_name_prints_through_the_fallback_font() {
 
 #[test]
 fn editing_a_members_name_changes_the_notice() {
-    let data = copy_dir(&example_dir());
-    let path = data.path().join("roster.yaml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("name: 周超", "name: 周晓超");
-    std::fs::write(&path, text).unwrap();
+    let data = edited_example("roster.yaml", |t| t.replace("name: 周超", "name: 周晓超"));
     let text = squash(&render_dir(data.path())[0].text());
     assert!(text.contains("周晓超区教育局副局长"));
     assert!(!text.contains("周超"));

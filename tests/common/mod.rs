@@ -88,6 +88,17 @@ pub fn copy_dir(from: &Path) -> tempfile::TempDir {
     tmp
 }
 
+/// A copy of the example data with `edit` applied to `file`; the edit must change something.
+pub fn edited_example(file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let data = copy_dir(&example_dir());
+    let path = data.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit must change {file}");
+    std::fs::write(&path, edited).unwrap();
+    data
+}
+
 /// Text with all white space removed (U+3000 included), for comparing wording.
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
