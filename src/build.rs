@@ -1,12 +1,14 @@
-//! The whole pipeline for one data directory, as `lianxi build` runs it.
+//! The whole pipeline for one data directory, as the commands run it.
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostics, Failure};
+use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
-use crate::model;
+use crate::model::{self, CouncilData};
 use crate::output::write_atomic;
+use crate::roster::History;
 use crate::typeset::Typesetter;
 
 /// A document that was written.
@@ -16,49 +18,113 @@ pub struct Written {
     pub pages: usize,
 }
 
-/// Everything a build produced: files written and warnings to show.
+/// Everything a build produced: files written, warnings, and the documents that failed.
 #[derive(Debug, Default)]
 pub struct Report {
     pub written: Vec<Written>,
     pub warnings: Diagnostics,
+    pub errors: Diagnostics,
 }
 
-/// Renders one document to PDF bytes, with its page count and warnings.
+/// A rendered document.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+/// Loads and checks `dir`, and replays its filings.
+pub fn load(dir: &Path) -> Result<(CouncilData, History), Failure> {
+    let data = model::load(dir)?;
+    let history = History::build(&data)?;
+    Ok((data, history))
+}
+
+/// Renders one document to PDF bytes.
 pub fn render_pdf(
     filler: &Filler,
     typesetter: &Typesetter,
     doc: &Document,
-) -> Result<(Vec<u8>, usize, Diagnostics), Failure> {
+) -> Result<Rendered, Failure> {
     let source = filler.fill(doc)?;
     let typeset = typesetter.typeset(doc, &source)?;
     let pdf = typesetter.pdf(doc, &typeset.pages)?;
-    Ok((pdf, typeset.pages.pages().len(), typeset.warnings))
+    Ok(Rendered {
+        pdf,
+        pages: typeset.pages.pages().len(),
+        warnings: typeset.warnings,
+    })
 }
 
-/// Loads `dir`, renders every document it defines and writes them into `out`.
-/// Nothing is written unless the data checks out; each file appears whole or not at all.
-pub fn build(dir: &Path, out: &Path, typesetter: &Typesetter) -> Result<Report, Failure> {
-    let data = model::load(dir)?;
-    let docs = documents::all(&data)?;
+/// What `build` writes for each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Pdf,
+    /// The generated Typst source, with the GB/T 9704 library and font module beside it.
+    Typ,
+}
+
+/// Renders every document `dir` defines into `out`. Nothing is written unless the data checks
+/// out; each file appears whole or not at all, and a document that fails does not stop the rest.
+pub fn build(
+    dir: &Path,
+    out: &Path,
+    typesetter: &Typesetter,
+    roster: &RosterRequest,
+    format: Format,
+) -> Result<Report, Failure> {
+    let (data, history) = load(dir)?;
+    let docs = documents::all(&data, &history, roster)?;
+    Ok(match format {
+        Format::Pdf => write_documents(&docs, out, typesetter),
+        Format::Typ => write_sources(&docs, out, typesetter),
+    })
+}
+
+/// Writes each document's Typst source as `out/<name>.typ`, and the modules it imports at the
+/// root of `out`, so that `typst compile --root out` sees what lianxi typeset.
+pub fn write_sources(docs: &[Document], out: &Path, typesetter: &Typesetter) -> Report {
     let filler = Filler::new();
     let mut report = Report::default();
-    let mut errors = Diagnostics::new();
-    for doc in &docs {
-        match render_pdf(&filler, typesetter, doc) {
-            Ok((pdf, pages, warnings)) => {
-                let path = out.join(format!("{}.pdf", doc.name));
-                match write_atomic(&path, &pdf) {
-                    Ok(()) => report.written.push(Written { path, pages }),
-                    Err(d) => errors.push(d),
-                }
-                report.warnings.extend(warnings);
-            }
-            Err(Failure(diags)) => errors.extend(diags),
+    for (name, text) in typesetter.modules() {
+        if let Err(d) = write_atomic(&out.join(name.trim_start_matches('/')), text.as_bytes()) {
+            report.errors.push(d);
         }
     }
-    if errors.is_empty() {
-        Ok(report)
-    } else {
-        Err(Failure(errors))
+    for doc in docs {
+        let path = out.join(format!("{}.typ", doc.name));
+        match filler
+            .fill(doc)
+            .map(|source| write_atomic(&path, source.as_bytes()))
+        {
+            Ok(Ok(())) => report.written.push(Written { path, pages: 0 }),
+            Ok(Err(d)) => report.errors.push(d),
+            Err(Failure(diags)) => report.errors.extend(diags),
+        }
     }
+    report
+}
+
+/// Renders `docs` and writes each as `out/<name>.pdf`; a failed one is reported, not written.
+pub fn write_documents(docs: &[Document], out: &Path, typesetter: &Typesetter) -> Report {
+    let filler = Filler::new();
+    let mut report = Report::default();
+    for doc in docs {
+        match render_pdf(&filler, typesetter, doc) {
+            Ok(rendered) => {
+                let path = out.join(format!("{}.pdf", doc.name));
+                match write_atomic(&path, &rendered.pdf) {
+                    Ok(()) => report.written.push(Written {
+                        path,
+                        pages: rendered.pages,
+                    }),
+                    Err(d) => report.errors.push(d),
+                }
+                report.warnings.extend(rendered.warnings);
+            }
+            Err(Failure(diags)) => report.errors.extend(diags),
+        }
+    }
+    report
 }

@@ -1,7 +1,8 @@
 //! lianxi (联席): a 联席会议办公室's council data in YAML → GB/T 9704-2012 documents as PDF.
 //!
 //! Data flows one way, one stage per module:
-//! [`model`] (load + check YAML) → [`documents`] (what each document says) →
+//! [`model`] (load + check YAML) → [`roster`] (who held each seat when) →
+//! [`documents`] (what each document says) →
 //! [`fill`] (templates → Typst source) → [`typeset`] (embedded Typst → pages → PDF) → [`output`].
 
 pub mod build;
@@ -10,4 +11,5 @@ pub mod documents;
 pub mod fill;
 pub mod model;
 pub mod output;
+pub mod roster;
 pub mod typeset;

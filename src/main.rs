@@ -6,10 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use lianxi::build::{self, Format, Report};
 use lianxi::diag::{Diagnostic, Failure};
+use lianxi::documents::{self, roster_appendix::RosterLayout, roster_appendix::RosterRequest};
+use lianxi::model::Date;
+use lianxi::roster::History;
 use lianxi::typeset::Typesetter;
 use lianxi::typeset::fonts::{FontOptions, Origin, Role};
-use lianxi::{build, model};
 
 /// 联席会议办公室公文生成工具：把 YAML 数据排成符合 GB/T 9704-2012 的 PDF 公文。
 #[derive(Parser)]
@@ -21,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 生成数据目录中定义的全部公文（PDF）。
+    /// 生成数据目录中定义的全部公文（PDF）：成立通知、每份备案表、当前成员名单。
     Build {
         /// 数据目录（含 council.yaml）。
         #[arg(value_name = "目录")]
@@ -29,14 +32,51 @@ enum Command {
         /// 输出目录。
         #[arg(short, long, value_name = "输出目录", default_value = "out")]
         out: PathBuf,
+        /// 成员名单的日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// 输出格式：pdf，或 typ（排版用的 Typst 源文件）。
+        #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
+        format: Format,
         #[command(flatten)]
         fonts: FontArgs,
     },
-    /// 只检查数据，不生成文件。
+    /// 只检查数据，不生成文件；列出人员调整记录。
     Check {
         /// 数据目录（含 council.yaml）。
         #[arg(value_name = "目录")]
         dir: PathBuf,
+    },
+    /// 生成某一日期的成员名单（附件），或列出人员调整记录。
+    Roster {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+        /// 名单日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// 附“变更说明”，列出此日期之后的调整。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        since: Option<Date>,
+        /// 用表格排列（序号、单位、姓名、职务、联系电话）。
+        #[arg(long)]
+        table: bool,
+        /// 标题下一行的说明，默认“（YYYY年M月更新）”。
+        #[arg(long, value_name = "文字")]
+        note: Option<String>,
+        /// 输出文件（默认 roster-日期.pdf）。
+        #[arg(short, long, value_name = "文件")]
+        out: Option<PathBuf>,
+        /// 只在终端列出人员调整记录，不生成文件。
+        #[arg(long)]
+        list: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 显示每种字体角色实际使用的字体及其来源。
+    Fonts {
+        #[command(flatten)]
+        fonts: FontArgs,
     },
     /// 排版一个 Typst 文件（开发调试用；可导入 /gbt9704.typ）。
     #[command(hide = true)]
@@ -44,11 +84,6 @@ enum Command {
         file: PathBuf,
         #[arg(short, long)]
         out: PathBuf,
-    },
-    /// 显示每种字体角色实际使用的字体及其来源。
-    Fonts {
-        #[command(flatten)]
-        fonts: FontArgs,
     },
 }
 
@@ -63,11 +98,23 @@ struct FontArgs {
 }
 
 impl FontArgs {
-    fn options(&self) -> FontOptions {
-        FontOptions {
+    fn typesetter(&self) -> Typesetter {
+        Typesetter::new(&FontOptions {
             dirs: self.font_dirs.clone(),
             system: !self.no_system_fonts,
-        }
+        })
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "pdf" => Ok(Format::Pdf),
+        "typ" => Ok(Format::Typ),
+        _ => Err(format!("不支持的格式“{s}”，可选 pdf 或 typ")),
     }
 }
 
@@ -84,32 +131,74 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Build { dir, out, fonts } => {
-            let typesetter = Typesetter::new(&fonts.options());
-            let report = build::build(&dir, &out, &typesetter)?;
-            print_diagnostics(&report.warnings);
-            for w in &report.written {
-                eprintln!("已生成 {}（{} 页）", w.path.display(), w.pages);
-            }
-            Ok(())
+        Command::Build {
+            dir,
+            out,
+            as_of,
+            format,
+            fonts,
+        } => {
+            let request = RosterRequest {
+                as_of: as_of.unwrap_or_else(Date::today),
+                since: None,
+                layout: RosterLayout::Lines,
+                updated_note: None,
+            };
+            let report = build::build(&dir, &out, &fonts.typesetter(), &request, format)?;
+            finish(report)
         }
         Command::Check { dir } => {
-            model::load(&dir)?;
+            let (_, history) = build::load(&dir)?;
+            print_history(&history);
             eprintln!("数据检查通过：{}", dir.display());
             Ok(())
+        }
+        Command::Roster {
+            dir,
+            as_of,
+            since,
+            table,
+            note,
+            out,
+            list,
+            fonts,
+        } => {
+            let (data, history) = build::load(&dir)?;
+            if list {
+                print_history(&history);
+                return Ok(());
+            }
+            let request = RosterRequest {
+                as_of: as_of.unwrap_or_else(Date::today),
+                since,
+                layout: if table {
+                    RosterLayout::Table
+                } else {
+                    RosterLayout::Lines
+                },
+                updated_note: note,
+            };
+            let mut doc = documents::roster_appendix(&data, &history, &request);
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("{}.pdf", doc.name)));
+            let parent = out.parent().map(PathBuf::from).unwrap_or_default();
+            doc.name = out
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or(doc.name);
+            finish(build::write_documents(&[doc], &parent, &fonts.typesetter()))
         }
         Command::Typeset { file, out } => {
             let source = std::fs::read_to_string(&file)
                 .map_err(|e| Diagnostic::error(format!("无法读取文件：{e}")).in_file(&file))?;
             let typesetter = Typesetter::new(&FontOptions::default());
-            let doc = lianxi::documents::Document::scratch(&file);
+            let doc = documents::Document::scratch(&file);
             let typeset = typesetter.typeset(&doc, &source)?;
             print_diagnostics(&typeset.warnings);
             lianxi::output::write_atomic(&out, &typesetter.pdf(&doc, &typeset.pages)?)?;
             Ok(())
         }
         Command::Fonts { fonts } => {
-            let typesetter = Typesetter::new(&fonts.options());
+            let typesetter = fonts.typesetter();
             let mut stdout = std::io::stdout().lock();
             for role in Role::ALL {
                 let line = match typesetter.fonts().resolve(role) {
@@ -121,6 +210,30 @@ fn run(command: Command) -> Result<(), Failure> {
             }
             Ok(())
         }
+    }
+}
+
+/// Prints what was written and what failed; fails when any document failed.
+fn finish(report: Report) -> Result<(), Failure> {
+    print_diagnostics(&report.warnings);
+    for w in &report.written {
+        match w.pages {
+            0 => eprintln!("已生成 {}", w.path.display()),
+            n => eprintln!("已生成 {}（{n} 页）", w.path.display()),
+        }
+    }
+    if report.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure(report.errors))
+    }
+}
+
+fn print_history(history: &History) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{} 成立", history.founded.date.chinese());
+    for change in &history.changes {
+        let _ = writeln!(stdout, "  {}", change.describe());
     }
 }
 

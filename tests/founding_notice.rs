@@ -12,12 +12,7 @@ const PT: f64 = 25.4 / 72.0;
 
 fn notice() -> &'static Rendered {
     static N: std::sync::OnceLock<Rendered> = std::sync::OnceLock::new();
-    N.get_or_init(|| {
-        render_dir(&example_dir())
-            .into_iter()
-            .find(|r| r.doc.name == "founding-notice")
-            .expect("founding notice")
-    })
+    N.get_or_init(|| founding_notice_of(&example_dir()))
 }
 
 fn body_lines(page: &PageLayout) -> Vec<Line> {

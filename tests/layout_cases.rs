@@ -62,13 +62,13 @@ fn a_full_even_page_gets_a_blank_page_and_neither_is_numbered() {
     assert!((last_rule - 262.0).abs() < 0.05);
 }
 
-fn notice_with(edit: impl Fn(String) -> String) -> Vec<Rendered> {
-    render_dir(edited_example("founding-notice.yaml", edit).path())
+fn founding_notice_with(edit: impl Fn(String) -> String) -> Rendered {
+    founding_notice_of(edited_example("founding-notice.yaml", edit).path())
 }
 
 #[test]
 fn unsealed_signature_is_set_two_characters_from_the_right() {
-    let notice = &notice_with(|t| t.replace("seal: stamped", "seal: none"))[0];
+    let notice = &founding_notice_with(|t| t.replace("seal: stamped", "seal: none"));
     let page = notice
         .pages
         .iter()
@@ -100,7 +100,7 @@ fn a_seal_image_from_the_data_directory_is_placed_over_the_signature() {
         .unwrap()
         .replace("seal: stamped", "seal:\n  image: seal.svg");
     std::fs::write(&path, text).unwrap();
-    let notice = &render_dir(data.path())[0];
+    let notice = &founding_notice_of(data.path());
     let page = notice
         .pages
         .iter()
@@ -136,14 +136,10 @@ fn has_image(item: &typst::layout::FrameItem) -> bool {
 #[test]
 fn a_seal_image_outside_the_data_directory_is_refused() {
     let data = edited_example("founding-notice.yaml", |t| {
-        t.replace(
-            "seal: stamped",
-            "seal:
-  image: ../../etc/passwd",
-        )
+        t.replace("seal: stamped", "seal:\n  image: ../../etc/passwd")
     });
-    let loaded = lianxi::model::load(data.path()).unwrap();
-    let err = lianxi::documents::all(&loaded).unwrap_err();
+    let (loaded, history) = lianxi::build::load(data.path()).unwrap();
+    let err = lianxi::documents::all(&loaded, &history, &roster_request("2026-11-28")).unwrap_err();
     assert!(
         err.0[0].message.contains("不能使用文件"),
         "{}",
@@ -159,12 +155,12 @@ fn a_seal_image_outside_the_data_directory_is_refused() {
 
 #[test]
 fn a_one_line_title_is_broken_into_balanced_lines() {
-    let notice = &notice_with(|t| {
+    let notice = &founding_notice_with(|t| {
         t.replace(
             "title: |\n  关于建立杜集区3岁以下婴幼儿照护服务工作\n  联席会议制度的通知",
-            "title: 关于建立杜集区3岁以下婴幼儿照护服务工作联席会议制度的通知",
+            "title: 关于进一步加强全区婴幼儿照护服务机构安全管理工作的通知",
         )
-    })[0];
+    });
     let title: Vec<_> = notice.pages[0]
         .lines()
         .into_iter()
@@ -183,8 +179,9 @@ fn a_one_line_title_is_broken_into_balanced_lines() {
 
 #[test]
 fn annotation_follows_the_date_in_parentheses() {
-    let notice =
-        &notice_with(|t| t.replace("# 抄送机关", "annotation: 此件公开发布\n\n# 抄送机关"))[0];
+    let notice = &founding_notice_with(|t| {
+        t.replace("# 抄送机关", "annotation: 此件公开发布\n\n# 抄送机关")
+    });
     let page = notice
         .pages
         .iter()
@@ -204,12 +201,12 @@ fn annotation_follows_the_date_in_parentheses() {
 
 #[test]
 fn a_character_no_font_has_is_reported_not_dropped_silently() {
-    let notice = &notice_with(|t| {
+    let notice = &founding_notice_with(|t| {
         t.replace(
             "issuer: 杜集区人民政府办公室",
             "issuer: 杜集区人民政府办公室\u{2A6A5}",
         )
-    })[0];
+    });
     let warning = notice
         .typeset
         .warnings
@@ -220,12 +217,12 @@ fn a_character_no_font_has_is_reported_not_dropped_silently() {
 
 #[test]
 fn a_rare_gbk_name_prints_through_the_fallback_font() {
-    let notice = &notice_with(|t| {
+    let notice = &founding_notice_with(|t| {
         t.replace(
             "issuer: 杜集区人民政府办公室",
             "issuer: 杜集区人民政府办公室喆堃",
         )
-    })[0];
+    });
     assert!(
         notice.typeset.warnings.is_empty(),
         "{:?}",
@@ -243,7 +240,7 @@ fn a_rare_gbk_name_prints_through_the_fallback_font() {
 #[test]
 fn editing_a_members_name_changes_the_notice() {
     let data = edited_example("roster.yaml", |t| t.replace("name: 周超", "name: 周晓超"));
-    let text = squash(&render_dir(data.path())[0].text());
+    let text = squash(&founding_notice_of(data.path()).text());
     assert!(text.contains("周晓超区教育局副局长"));
     assert!(!text.contains("周超"));
 }

@@ -1,14 +1,21 @@
 //! The founding notice (关于建立…联席会议制度的通知): prose from its YAML, lists from the model.
 
 use super::notice::{
-    BlockView, ImprintView, NoticeView, RosterEntry, RosterGroup, SignatureView, recipients_line,
-    title_lines,
+    BlockView, ImprintView, NoticeView, SignatureView, recipients_line, title_lines,
 };
 use super::numbering::Numbering;
-use crate::model::{Block, Council, CouncilData, Insert, Notice, Person, Roster};
+use super::roster_list::{liaison_group, member_groups};
+use crate::model::{Block, Council, CouncilData, Insert, Notice};
+use crate::roster::RosterState;
 
-/// Words the founding notice says, with the parts that are data taken from the model.
-pub fn assemble(data: &CouncilData, notice: &Notice, seal_image: Option<String>) -> NoticeView {
+/// Words the founding notice says, with the parts that are data taken from the model and the
+/// roster as founded.
+pub fn assemble(
+    data: &CouncilData,
+    founded: &RosterState,
+    notice: &Notice,
+    seal_image: Option<String>,
+) -> NoticeView {
     let mut numbering = Numbering::default();
     let mut body = Vec::new();
     for block in &notice.body {
@@ -34,7 +41,7 @@ pub fn assemble(data: &CouncilData, notice: &Notice, seal_image: Option<String>)
             Block::Insert(insert) => body.extend(derived(
                 insert.value,
                 &data.council,
-                &data.roster,
+                founded,
                 &mut numbering,
             )),
         }
@@ -54,7 +61,7 @@ pub fn assemble(data: &CouncilData, notice: &Notice, seal_image: Option<String>)
 fn derived(
     what: Insert,
     council: &Council,
-    roster: &Roster,
+    roster: &RosterState,
     numbering: &mut Numbering,
 ) -> Vec<BlockView> {
     match what {
@@ -68,20 +75,10 @@ fn derived(
             text: member_units_sentence(council),
         }],
         Insert::Roster => vec![BlockView::Roster {
-            groups: [
-                ("召集人", &roster.convenors),
-                ("副召集人", &roster.deputy_convenors),
-                ("成员", &roster.members),
-            ]
-            .into_iter()
-            .filter(|(_, people)| !people.is_empty())
-            .map(|(label, people)| group(label, people, Person::unit_and_post))
-            .collect(),
+            groups: member_groups(roster),
         }],
         Insert::Liaisons => vec![BlockView::Roster {
-            groups: vec![group("联络员", &roster.liaisons, |p| {
-                p.unit_label.clone().unwrap_or_else(|| p.unit.value.clone())
-            })],
+            groups: vec![liaison_group(roster)],
         }],
         Insert::UnitDuties => lead_first(council)
             .map(|unit| BlockView::Item {
@@ -117,17 +114,4 @@ fn lead_first(council: &Council) -> impl Iterator<Item = &crate::model::Unit> {
         .iter()
         .filter(move |u| &u.name.value == lead)
         .chain(council.units.iter().filter(move |u| &u.name.value != lead))
-}
-
-fn group(label: &str, people: &[Person], detail: impl Fn(&Person) -> String) -> RosterGroup {
-    RosterGroup {
-        label: label.to_string(),
-        entries: people
-            .iter()
-            .map(|p| RosterEntry {
-                name: p.name.value.clone(),
-                detail: detail(p),
-            })
-            .collect(),
-    }
 }

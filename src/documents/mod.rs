@@ -1,14 +1,19 @@
 //! Assembling each document kind from the model: what every document says, and under which name.
 
+pub mod filing_form;
 pub mod founding_notice;
 pub mod notice;
 pub mod numbering;
+pub mod roster_appendix;
+pub mod roster_list;
 
 use serde::Serialize;
 
 use crate::diag::Failure;
 use crate::model::asset::{self, Asset};
 use crate::model::{CouncilData, Date, Seal};
+use crate::roster::History;
+use roster_appendix::RosterRequest;
 
 /// One document ready to be filled into its template and typeset.
 #[derive(Debug, Clone)]
@@ -17,13 +22,12 @@ pub struct Document {
     pub name: String,
     /// Template in `templates/` that lays it out.
     pub template: &'static str,
-    /// What the document says, as the template sees it.
+    /// What the document says, as the template sees it: `{"notice": …}`, `{"form": …}`, ….
     pub view: serde_json::Value,
     /// The document's own date: fixes Typst's `today` and the PDF's creation date.
     pub date: Date,
-    /// PDF metadata.
+    /// The document's title: with `name`, it identifies the PDF.
     pub title: String,
-    pub author: String,
     /// Files the data names that the compiler may read.
     pub assets: Vec<Asset>,
 }
@@ -44,35 +48,72 @@ impl Document {
                 day: 1,
             },
             title: String::new(),
-            author: String::new(),
             assets: vec![],
         }
     }
 }
 
-/// Every document a data directory defines, in a stable order.
-pub fn all(data: &CouncilData) -> Result<Vec<Document>, Failure> {
+/// Every document a data directory defines, in a stable order: the founding notice, one filing
+/// form per filing, and the roster appendix as `roster` asks.
+pub fn all(
+    data: &CouncilData,
+    history: &History,
+    roster: &RosterRequest,
+) -> Result<Vec<Document>, Failure> {
     let mut docs = Vec::new();
     if let Some(notice) = &data.founding_notice {
         let assets = match &notice.seal {
             Seal::Image(name) => vec![asset::resolve(&data.dir, name, &notice.file)?],
             _ => vec![],
         };
-        let view =
-            founding_notice::assemble(data, notice, assets.first().map(|a| a.virtual_path.clone()));
+        let seal_image = assets.first().map(|a| a.virtual_path.clone());
+        let view = founding_notice::assemble(data, &history.founded, notice, seal_image);
         docs.push(Document {
             name: "founding-notice".into(),
             template: "notice.typ",
-            view: to_value(&view),
+            view: wrap("notice", &view),
             date: notice.date.value,
             title: view.title_lines.concat(),
-            author: notice.issuer.clone(),
             assets,
         });
     }
+    for change in &history.changes {
+        let filing = &data.filings[change.filing];
+        let view = filing_form::assemble(&data.council, filing, change);
+        let stem = filing
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        docs.push(Document {
+            name: format!("{}/{stem}", crate::model::FILINGS_DIR),
+            template: "filing-form.typ",
+            view: wrap("form", &view),
+            date: filing.filed_on,
+            title: view.title_lines.concat(),
+            assets: vec![],
+        });
+    }
+    docs.push(roster_appendix(data, history, roster));
     Ok(docs)
 }
 
-fn to_value(view: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(view).expect("document views serialise to JSON")
+/// The roster appendix as a stand-alone document.
+pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRequest) -> Document {
+    let view = roster_appendix::assemble(&data.council, history, request);
+    Document {
+        name: format!("roster-{}", request.as_of),
+        template: "roster-appendix.typ",
+        view: wrap("appendix", &view),
+        date: request.as_of,
+        title: view.title_lines.concat(),
+        assets: vec![],
+    }
+}
+
+/// The template context: the view under the name the template knows it by.
+fn wrap(name: &str, view: &impl Serialize) -> serde_json::Value {
+    let view = serde_json::to_value(view).expect("document views serialise to JSON");
+    serde_json::json!({ name: view })
 }

@@ -16,7 +16,21 @@ pub const LIBRARY_NAME: &str = "gbt9704.typ";
 pub const LIBRARY: &str = include_str!("../../templates/gbt9704.typ");
 
 /// Document templates, embedded in the binary.
-const TEMPLATES: &[(&str, &str)] = &[("notice.typ", include_str!("../../templates/notice.typ"))];
+const TEMPLATES: &[(&str, &str)] = &[
+    ("notice.typ", include_str!("../../templates/notice.typ")),
+    (
+        "filing-form.typ",
+        include_str!("../../templates/filing-form.typ"),
+    ),
+    (
+        "roster-appendix.typ",
+        include_str!("../../templates/roster-appendix.typ"),
+    ),
+    (
+        "roster-appendix-part.typ",
+        include_str!("../../templates/roster-appendix-part.typ"),
+    ),
+];
 
 /// A template environment; build once, fill many.
 pub struct Filler {

@@ -17,6 +17,9 @@ pub struct Council {
     pub functions: String,
     /// 工作规则（成立通知“工作规则”的正文）。
     pub rules: String,
+    /// 成员名单的标题（可省略，默认“联席会议全称+成员名单”）；用“|”分行书写可指定换行位置。
+    #[serde(default)]
+    pub roster_title: Option<String>,
     /// 成员单位，按文件中的排列顺序。
     pub units: Vec<Unit>,
 }

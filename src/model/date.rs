@@ -39,6 +39,28 @@ impl Date {
         Self::new(num(y)? as i32, num(m)?, num(d)?)
     }
 
+    /// Today in China Standard Time (UTC+8, no daylight saving), where the offices are.
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Self::from_days((secs + 8 * 3600).div_euclid(86_400))
+    }
+
+    /// The date `days` after 1970-01-01 (the civil-from-days algorithm).
+    fn from_days(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
     /// GB/T 9704 7.3.5.4: Arabic digits, full year, no zero padding.
     pub fn chinese(&self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
@@ -107,6 +129,13 @@ mod tests {
         assert!(Date::parse("2021-13-01").is_err());
         assert!(Date::parse("2021/07/21").is_err());
         assert!(Date::parse("21-07-21").is_err());
+    }
+
+    #[test]
+    fn days_since_1970() {
+        assert_eq!(Date::from_days(0), Date::parse("1970-01-01").unwrap());
+        assert_eq!(Date::from_days(20_785), Date::parse("2026-11-28").unwrap());
+        assert_eq!(Date::from_days(11_016), Date::parse("2000-02-29").unwrap());
     }
 
     #[test]

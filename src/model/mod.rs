@@ -4,11 +4,13 @@
 //! - `council.yaml`          the council and its member units ([`Council`])
 //! - `roster.yaml`           the founding roster ([`Roster`])
 //! - `founding-notice.yaml`  the founding notice ([`Notice`]), optional
+//! - `filings/*.yaml`        personnel-change filings ([`Filing`]), one per file
 
 pub mod asset;
 pub mod check;
 pub mod council;
 pub mod date;
+pub mod filing;
 pub mod notice;
 pub mod roster;
 pub mod yaml;
@@ -19,6 +21,7 @@ use serde::de::DeserializeOwned;
 
 pub use council::{Council, Office, Unit};
 pub use date::Date;
+pub use filing::Filing;
 pub use notice::{Block, Insert, Notice, Seal};
 pub use roster::{Person, Roster};
 
@@ -45,11 +48,14 @@ pub struct CouncilData {
     pub council: Loaded<Council>,
     pub roster: Loaded<Roster>,
     pub founding_notice: Option<Loaded<Notice>>,
+    /// In file-name order.
+    pub filings: Vec<Loaded<Filing>>,
 }
 
 pub const COUNCIL_FILE: &str = "council.yaml";
 pub const ROSTER_FILE: &str = "roster.yaml";
 pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";
+pub const FILINGS_DIR: &str = "filings";
 
 /// Loads and checks a data directory. All problems found are returned together.
 pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
@@ -68,6 +74,10 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
     } else {
         None
     };
+    let filings: Vec<Loaded<Filing>> = yaml_files(&dir.join(FILINGS_DIR))
+        .iter()
+        .filter_map(|path| load_file(path, &mut diags))
+        .collect();
     let (Some(council), Some(roster)) = (council, roster) else {
         return Err(Failure(diags));
     };
@@ -76,6 +86,7 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         council,
         roster,
         founding_notice,
+        filings,
     };
     diags.extend(check::check(&data));
     if diags.iter().any(Diagnostic::is_error) {
@@ -102,4 +113,19 @@ fn load_file<T: DeserializeOwned>(path: &Path, diags: &mut Diagnostics) -> Optio
             None
         }
     }
+}
+
+/// The `.yaml` files directly in `dir`, sorted by name; none when `dir` does not exist.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }

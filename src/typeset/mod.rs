@@ -43,6 +43,14 @@ impl Typesetter {
         }
     }
 
+    /// The Typst modules every document may import, by sandbox path.
+    pub fn modules(&self) -> impl Iterator<Item = (String, &str)> {
+        self.base
+            .modules
+            .values()
+            .map(|s| (s.id().vpath().get_with_slash().to_string(), s.text()))
+    }
+
     pub fn fonts(&self) -> &FontSet {
         &self.base.fonts
     }

@@ -4,9 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use lianxi::build;
+use lianxi::documents::roster_appendix::{RosterLayout, RosterRequest};
 use lianxi::documents::{self, Document};
 use lianxi::fill::Filler;
-use lianxi::model;
+use lianxi::model::Date;
 use lianxi::typeset::fonts::FontOptions;
 use lianxi::typeset::inspect::{PageLayout, inspect};
 use lianxi::typeset::{Typeset, Typesetter};
@@ -45,26 +47,49 @@ impl Rendered {
     }
 }
 
-/// Loads `dir` and lays out every document it defines.
-pub fn render_dir(dir: &Path) -> Vec<Rendered> {
-    let data = model::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
-    let filler = Filler::new();
-    documents::all(&data)
-        .unwrap_or_else(|f| panic!("{f}"))
-        .into_iter()
-        .map(|doc| {
-            let source = filler.fill(&doc).unwrap_or_else(|f| panic!("{f}"));
-            let typeset = typesetter()
-                .typeset(&doc, &source)
-                .unwrap_or_else(|f| panic!("{f}"));
-            let pages = inspect(&typeset.pages);
-            Rendered {
-                doc,
-                typeset,
-                pages,
-            }
-        })
-        .collect()
+/// The date the example's roster appendix is rendered for.
+pub fn as_of() -> Date {
+    Date::parse("2026-11-28").unwrap()
+}
+
+/// A roster appendix of the lines layout as of `as_of`, without a 变更说明.
+pub fn roster_request(as_of: &str) -> RosterRequest {
+    RosterRequest {
+        as_of: Date::parse(as_of).unwrap(),
+        since: None,
+        layout: RosterLayout::Lines,
+        updated_note: None,
+    }
+}
+
+/// Every document `dir` defines (the roster appendix as of [`as_of`]), not yet laid out.
+pub fn documents_of(dir: &Path) -> Vec<Document> {
+    let (data, history) = build::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
+    documents::all(&data, &history, &roster_request("2026-11-28")).unwrap_or_else(|f| panic!("{f}"))
+}
+
+/// Lays out one document.
+pub fn render(doc: Document) -> Rendered {
+    let source = Filler::new().fill(&doc).unwrap_or_else(|f| panic!("{f}"));
+    let typeset = typesetter()
+        .typeset(&doc, &source)
+        .unwrap_or_else(|f| panic!("{f}"));
+    let pages = inspect(&typeset.pages);
+    Rendered {
+        doc,
+        typeset,
+        pages,
+    }
+}
+
+/// The founding notice of `dir`, laid out.
+pub fn founding_notice_of(dir: &Path) -> Rendered {
+    render(
+        documents_of(dir)
+            .into_iter()
+            .find(|d| d.name == "founding-notice")
+            .expect("founding notice"),
+    )
 }
 
 /// Typesets a hand-written Typst source that imports the GB/T 9704 library.

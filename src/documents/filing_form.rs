@@ -1,0 +1,94 @@
+//! The filing form (成员（联络员）调整备案表) for one personnel change.
+
+use serde::Serialize;
+
+use super::notice::title_lines;
+use crate::model::filing::{Filing, Reason, SeatKind};
+use crate::model::{Council, Date};
+use crate::roster::{ChangeRecord, Holder};
+
+/// Everything the form says; the template draws the grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilingFormView {
+    pub title_lines: Vec<String>,
+    /// 填报单位 (full name when the data has one).
+    pub unit: String,
+    pub filed_on: String,
+    /// 调整类别 boxes.
+    pub seats: Vec<Choice>,
+    pub before: Option<PersonView>,
+    pub after: Option<PersonView>,
+    /// 调整原因 boxes, and the note for 其他.
+    pub reasons: Vec<Choice>,
+    pub reason_note: String,
+    pub filed_by: String,
+    pub filer_phone: String,
+    /// 备案日期, when the office has accepted the filing.
+    pub accepted_on: Option<String>,
+    pub remarks: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub unit_and_post: String,
+    pub office_phone: String,
+    pub mobile: String,
+    /// Both phones on one line (调整前 has one column for them).
+    pub phones: String,
+}
+
+impl PersonView {
+    fn new(h: &Holder) -> Self {
+        PersonView {
+            name: h.name.clone(),
+            unit_and_post: h.unit_and_post(),
+            office_phone: h.office_phone.clone().unwrap_or_default(),
+            mobile: h.mobile.clone().unwrap_or_default(),
+            phones: h.phones(),
+        }
+    }
+}
+
+pub fn assemble(council: &Council, filing: &Filing, change: &ChangeRecord) -> FilingFormView {
+    let seat = filing.seat.value;
+    // Members and liaisons are the usual case; the convenor boxes appear when they are filed.
+    let seats = SeatKind::ALL
+        .into_iter()
+        .filter(|k| k.is_per_unit() || *k == seat)
+        .map(|k| Choice {
+            label: k.chinese(),
+            checked: k == seat,
+        })
+        .collect();
+    let unit = council
+        .unit(&filing.unit.value)
+        .and_then(|u| u.full_name.clone())
+        .unwrap_or_else(|| filing.unit.value.clone());
+    FilingFormView {
+        title_lines: title_lines(&format!("{}成员（联络员）调整备案表", council.name)),
+        unit,
+        filed_on: filing.filed_on.chinese(),
+        seats,
+        before: change.before.as_ref().map(PersonView::new),
+        after: change.after.as_ref().map(PersonView::new),
+        reasons: Reason::ALL
+            .into_iter()
+            .map(|r| Choice {
+                label: r.chinese(),
+                checked: r == filing.reason,
+            })
+            .collect(),
+        reason_note: filing.reason_note.clone().unwrap_or_default(),
+        filed_by: filing.filed_by.clone(),
+        filer_phone: filing.filer_phone.clone().unwrap_or_default(),
+        accepted_on: filing.accepted_on.map(|d: Date| d.chinese()),
+        remarks: filing.remarks.clone().unwrap_or_default(),
+    }
+}

@@ -1,0 +1,107 @@
+//! The roster appendix (附件 成员名单), reissued as the roster stood on a date.
+
+use serde::Serialize;
+
+use super::notice::title_lines;
+use super::roster_list::{RosterGroup, TableRow, liaison_group, member_groups, table_rows};
+use crate::model::filing::SeatKind;
+use crate::model::{Council, Date};
+use crate::roster::History;
+
+/// How the names are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RosterLayout {
+    /// "召 集 人：马晨晨  区政府副区长" lines, as founding notices print them.
+    #[default]
+    Lines,
+    /// 序号 | 单位 | 姓名 | 职务 | 联系电话 tables.
+    Table,
+}
+
+/// What to reissue.
+#[derive(Debug, Clone)]
+pub struct RosterRequest {
+    pub as_of: Date,
+    /// List the changes since this date (变更说明).
+    pub since: Option<Date>,
+    pub layout: RosterLayout,
+    /// The line under the title; default "（2026年11月更新）".
+    pub updated_note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterAppendixView {
+    /// "附件", or "附件2" when attached among others.
+    pub label: String,
+    pub title_lines: Vec<String>,
+    pub updated_note: String,
+    pub layout: RosterLayout,
+    pub groups: Vec<RosterGroup>,
+    pub liaisons: RosterGroup,
+    /// Column heads of the table layout.
+    pub table_header: [&'static str; 5],
+    pub member_rows: Vec<TableRow>,
+    pub liaison_rows: Vec<TableRow>,
+    /// "变更说明（2024年1月1日以后）：", when changes are listed.
+    pub changes_title: String,
+    /// 变更说明 items, oldest first.
+    pub changes: Vec<NumberedLine>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberedLine {
+    pub number: String,
+    pub text: String,
+}
+
+pub fn assemble(
+    council: &Council,
+    history: &History,
+    request: &RosterRequest,
+) -> RosterAppendixView {
+    let roster = history.at(request.as_of);
+    let as_of = request.as_of;
+    RosterAppendixView {
+        label: "附件".into(),
+        title_lines: title_lines(
+            &council
+                .roster_title
+                .clone()
+                .unwrap_or_else(|| format!("{}成员名单", council.name)),
+        ),
+        updated_note: request
+            .updated_note
+            .clone()
+            .unwrap_or_else(|| format!("（{}年{}月更新）", as_of.year, as_of.month)),
+        layout: request.layout,
+        groups: member_groups(&roster),
+        liaisons: liaison_group(&roster),
+        table_header: ["序号", "单位", "姓名", "职务", "联系电话"],
+        member_rows: table_rows(
+            &roster,
+            &[
+                SeatKind::Convenor,
+                SeatKind::DeputyConvenor,
+                SeatKind::Member,
+            ],
+        ),
+        liaison_rows: table_rows(&roster, &[SeatKind::Liaison]),
+        changes_title: request.since.map_or(String::new(), |d| {
+            format!("变更说明（{}以后）：", d.chinese())
+        }),
+        changes: request
+            .since
+            .map(|since| {
+                history
+                    .changes_between(since, as_of)
+                    .enumerate()
+                    .map(|(i, c)| NumberedLine {
+                        number: format!("{}.", i + 1),
+                        text: c.describe(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
