@@ -208,3 +208,64 @@ fn an_offices_own_font_in_font_dir_takes_over_its_role() {
     );
     assert!(out.contains("仿宋：FandolFang R（内置字体"), "{out}");
 }
+
+#[test]
+fn roster_writes_an_appendix_for_a_date_and_lists_the_history() {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("名单.pdf");
+    let run = lianxi(&[
+        "roster",
+        example_dir().to_str().unwrap(),
+        "--as-of",
+        "2024-06-01",
+        "--since",
+        "2021-07-21",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--no-system-fonts",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = squash(&pdftotext(&pdf));
+    assert!(
+        text.contains("召集人：刘洋区政府副区长") && text.contains("（2024年6月更新）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1.区发改委联络员：朱旭→李晓明（2022年3月1日起）"),
+        "{text}"
+    );
+
+    let list = lianxi(&["roster", example_dir().to_str().unwrap(), "--list"]);
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(stdout.contains("2021年7月21日 成立"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 7, "{stdout}");
+    assert!(stdout.contains("召集人：马晨晨 → 刘洋（2024年1月10日起）"));
+}
+
+#[test]
+fn build_writes_every_document_of_the_example() {
+    let out = tempfile::tempdir().unwrap();
+    let run = lianxi(&[
+        "build",
+        example_dir().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
+        "--no-system-fonts",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let mut written: Vec<String> = stderr(&run)
+        .lines()
+        .filter(|l| l.starts_with("已生成"))
+        .map(String::from)
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 8, "{written:#?}");
+    assert!(
+        out.path()
+            .join("filings/2025-06-区民政局-联络员.pdf")
+            .is_file()
+    );
+    assert!(out.path().join("roster-2026-11-28.pdf").is_file());
+}

@@ -40,7 +40,7 @@ pub struct PersonView {
     pub unit_and_post: String,
     pub office_phone: String,
     pub mobile: String,
-    /// Both phones on one line (调整前 has one column for them).
+    /// Both phones (调整前 has one cell for them), one per line.
     pub phones: String,
 }
 

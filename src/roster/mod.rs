@@ -60,14 +60,14 @@ impl Holder {
         format!("{}{}", self.unit_name(), self.post.as_deref().unwrap_or(""))
     }
 
-    /// Office phone and mobile, as one line.
+    /// Office phone and mobile, one per line.
     pub fn phones(&self) -> String {
-        [&self.office_phone, &self.mobile]
+        let phones: Vec<&str> = [&self.office_phone, &self.mobile]
             .into_iter()
             .flatten()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("、")
+            .map(String::as_str)
+            .collect();
+        phones.join("\n")
     }
 
     fn from_person(person: &Person, file: &SourceFile) -> Self {
