@@ -244,3 +244,56 @@ fn editing_a_members_name_changes_the_notice() {
     assert!(text.contains("周晓超区教育局副局长"));
     assert!(!text.contains("周超"));
 }
+
+#[test]
+fn a_roster_attachment_follows_the_signature_on_its_own_page() {
+    let notice = founding_notice_with(|t| {
+        t.replace(
+            "# 发文机关署名。",
+            "attachments: [roster]\n\n# 发文机关署名。",
+        )
+    });
+    let pages = &notice.pages;
+    // 附件说明: one blank line under the body, "附件：" at 2 字, the name at 5 字.
+    let (i, note) = pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lines()
+                .into_iter()
+                .find(|l| l.text().starts_with("附件："))
+                .map(|l| (i, l))
+        })
+        .expect("附件说明");
+    assert!((note.x0() - (28.0 + 2.0 * CELL)).abs() < 0.1);
+    assert!(
+        (note
+            .runs
+            .iter()
+            .find(|r| r.text.contains("杜集区"))
+            .unwrap()
+            .glyph_x[0]
+            - (28.0 + 5.0 * CELL))
+            .abs()
+            < 0.1
+    );
+    // The attachment starts a page with "附件" on line 1; the roster is the founding one.
+    let first = pages[i + 1..]
+        .iter()
+        .position(|p| p.lines()[0].text() == "附件")
+        .expect("attachment page")
+        + i
+        + 1;
+    let text = squash(&pages[first].text());
+    assert!(
+        text.starts_with("附件杜集区3岁以下婴幼儿照护服务工作联席会议成员名单召集人：马晨晨"),
+        "{text}"
+    );
+    // Page numbers continue through the attachment; the 版记 stays on the last, even page.
+    assert_eq!(
+        page_number(&pages[first]),
+        Some(format!("— {} —", first + 1))
+    );
+    assert_eq!(pages.len() % 2, 0);
+    assert!(pages.last().unwrap().text().contains("抄送："));
+}

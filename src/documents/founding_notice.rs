@@ -1,21 +1,24 @@
 //! The founding notice (关于建立…联席会议制度的通知): prose from its YAML, lists from the model.
 
 use super::notice::{
-    BlockView, ImprintView, NoticeView, SignatureView, recipients_line, title_lines,
+    AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
+    recipients_line, title_lines,
 };
 use super::numbering::Numbering;
+use super::roster_appendix::{self, RosterRequest};
 use super::roster_list::{liaison_group, member_groups};
-use crate::model::{Block, Council, CouncilData, Insert, Notice};
-use crate::roster::RosterState;
+use crate::model::{Attachment, Block, Council, CouncilData, Insert, Notice};
+use crate::roster::{History, RosterState};
 
 /// Words the founding notice says, with the parts that are data taken from the model and the
 /// roster as founded.
 pub fn assemble(
     data: &CouncilData,
-    founded: &RosterState,
+    history: &History,
     notice: &Notice,
     seal_image: Option<String>,
 ) -> NoticeView {
+    let founded = &history.founded;
     let mut numbering = Numbering::default();
     let mut body = Vec::new();
     for block in &notice.body {
@@ -46,14 +49,30 @@ pub fn assemble(
             )),
         }
     }
+    let mut attachments: Vec<AttachmentView> = notice
+        .attachments
+        .iter()
+        .map(|a| match a.value {
+            Attachment::Roster => AttachmentView::Roster {
+                appendix: roster_appendix::assemble(
+                    &data.council,
+                    history,
+                    &RosterRequest::on(notice.date.value),
+                ),
+            },
+        })
+        .collect();
+    let attachment_note = number_attachments(&mut attachments);
     NoticeView {
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
         title_lines: title_lines(&notice.title),
         recipients: recipients_line(&notice.recipients),
         body,
+        attachment_note,
         signature: SignatureView::new(&notice.issuer, notice.date.value, &notice.seal, seal_image),
         annotation: notice.annotation.as_ref().map(|a| format!("（{a}）")),
+        attachments,
         imprint: ImprintView::new(&notice.cc, &notice.printer, notice.print_date),
     }
 }

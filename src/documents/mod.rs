@@ -67,7 +67,7 @@ pub fn all(
             _ => vec![],
         };
         let seal_image = assets.first().map(|a| a.virtual_path.clone());
-        let view = founding_notice::assemble(data, &history.founded, notice, seal_image);
+        let view = founding_notice::assemble(data, history, notice, seal_image);
         docs.push(Document {
             name: "founding-notice".into(),
             template: "notice.typ",

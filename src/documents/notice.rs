@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::roster_appendix::RosterAppendixView;
 use super::roster_list::RosterGroup;
 use crate::model::{Date, Seal};
 
@@ -17,10 +18,48 @@ pub struct NoticeView {
     /// 主送机关, joined and ending in "：".
     pub recipients: String,
     pub body: Vec<BlockView>,
+    /// 附件说明: the attachments' titles, in order.
+    pub attachment_note: Vec<String>,
     pub signature: SignatureView,
     /// 附注 in full-width parentheses.
     pub annotation: Option<String>,
+    /// Attachment pages, after the signature and before the 版记.
+    pub attachments: Vec<AttachmentView>,
     pub imprint: ImprintView,
+}
+
+/// One attachment page set.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AttachmentView {
+    Roster { appendix: RosterAppendixView },
+}
+
+impl AttachmentView {
+    pub fn title(&self) -> String {
+        match self {
+            AttachmentView::Roster { appendix } => appendix.title_lines.concat(),
+        }
+    }
+
+    fn set_label(&mut self, label: String) {
+        match self {
+            AttachmentView::Roster { appendix } => appendix.label = label,
+        }
+    }
+}
+
+/// Labels attachments "附件" (one) or "附件1", "附件2" … and returns the 附件说明 names.
+pub fn number_attachments(attachments: &mut [AttachmentView]) -> Vec<String> {
+    let several = attachments.len() > 1;
+    for (i, a) in attachments.iter_mut().enumerate() {
+        a.set_label(if several {
+            format!("附件{}", i + 1)
+        } else {
+            "附件".into()
+        });
+    }
+    attachments.iter().map(AttachmentView::title).collect()
 }
 
 /// One element of the body.

@@ -26,8 +26,20 @@ pub struct RosterRequest {
     /// List the changes since this date (变更说明).
     pub since: Option<Date>,
     pub layout: RosterLayout,
-    /// The line under the title; default "（2026年11月更新）".
+    /// The line under the title; default "（2026年11月更新）", none when empty.
     pub updated_note: Option<String>,
+}
+
+impl RosterRequest {
+    /// The roster as it stood on `date`, in lines, as an attachment that reissues nothing.
+    pub fn on(date: Date) -> Self {
+        RosterRequest {
+            as_of: date,
+            since: None,
+            layout: RosterLayout::Lines,
+            updated_note: Some(String::new()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -35,7 +47,7 @@ pub struct RosterAppendixView {
     /// "附件", or "附件2" when attached among others.
     pub label: String,
     pub title_lines: Vec<String>,
-    pub updated_note: String,
+    pub updated_note: Option<String>,
     pub layout: RosterLayout,
     pub groups: Vec<RosterGroup>,
     pub liaisons: RosterGroup,
@@ -70,10 +82,11 @@ pub fn assemble(
                 .clone()
                 .unwrap_or_else(|| format!("{}成员名单", council.name)),
         ),
-        updated_note: request
-            .updated_note
-            .clone()
-            .unwrap_or_else(|| format!("（{}年{}月更新）", as_of.year, as_of.month)),
+        updated_note: match &request.updated_note {
+            None => Some(format!("（{}年{}月更新）", as_of.year, as_of.month)),
+            Some(note) if note.is_empty() => None,
+            Some(note) => Some(note.clone()),
+        },
         layout: request.layout,
         groups: member_groups(&roster),
         liaisons: liaison_group(&roster),

@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 pub use council::{Council, Office, Unit};
 pub use date::Date;
 pub use filing::Filing;
-pub use notice::{Block, Insert, Notice, Seal};
+pub use notice::{Attachment, Block, Insert, Notice, Seal};
 pub use roster::{Person, Roster};
 
 use crate::diag::{Diagnostic, Diagnostics, Failure, SourceFile};

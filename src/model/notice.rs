@@ -19,6 +19,9 @@ pub struct Notice {
     pub recipients: Vec<String>,
     /// 正文，按顺序排列的段落、标题和自动生成的部分。
     pub body: Vec<Block>,
+    /// 附件，按顺序（可省略）：roster（成员名单，以成文日期为准）。
+    #[serde(default)]
+    pub attachments: Vec<Spanned<Attachment>>,
     /// 发文机关署名。
     pub issuer: String,
     /// 印章：stamped（打印后加盖，按加盖印章排版）、none（不加盖印章）或 image: 印章图片文件。
@@ -85,4 +88,12 @@ pub enum Insert {
     UnitDuties,
     /// 工作规则（council.yaml 的 rules）。
     Rules,
+}
+
+/// Documents a notice can carry as attachments, made from the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attachment {
+    /// 成员名单，以通知的成文日期为准。
+    Roster,
 }
