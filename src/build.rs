@@ -6,9 +6,8 @@ use crate::diag::{Diagnostics, Failure};
 use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
-use crate::model::{self, CouncilData};
+use crate::checked::load;
 use crate::output::write_atomic;
-use crate::roster::History;
 use crate::typeset::Typesetter;
 
 /// A document that was written.
@@ -31,13 +30,6 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     pub pages: usize,
     pub warnings: Diagnostics,
-}
-
-/// Loads and checks `dir`, and replays its filings.
-pub fn load(dir: &Path) -> Result<(CouncilData, History), Failure> {
-    let data = model::load(dir)?;
-    let history = History::build(&data)?;
-    Ok((data, history))
 }
 
 /// Renders one document to PDF bytes.
@@ -74,8 +66,8 @@ pub fn build(
     roster: &RosterRequest,
     format: Format,
 ) -> Result<Report, Failure> {
-    let (data, history) = load(dir)?;
-    let docs = documents::all(&data, &history, roster)?;
+    let checked = load(dir)?;
+    let docs = documents::all(&checked, roster)?;
     Ok(match format {
         Format::Pdf => write_documents(&docs, out, typesetter),
         Format::Typ => write_sources(&docs, out, typesetter),

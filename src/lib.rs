@@ -1,11 +1,12 @@
 //! lianxi (联席): a 联席会议办公室's council data in YAML → GB/T 9704-2012 documents as PDF.
 //!
 //! Data flows one way, one stage per module:
-//! [`model`] (load + check YAML) → [`roster`] (who held each seat when) →
-//! [`documents`] (what each document says) →
+//! [`model`] (load + check YAML) → [`roster`] (who held each seat when, who came to each
+//! meeting) → [`checked`] (all of it, checked) → [`documents`] (what each document says) →
 //! [`fill`] (templates → Typst source) → [`typeset`] (embedded Typst → pages → PDF) → [`output`].
 
 pub mod build;
+pub mod checked;
 pub mod diag;
 pub mod documents;
 pub mod fill;

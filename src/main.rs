@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use lianxi::build::{self, Format, Report};
+use lianxi::checked;
 use lianxi::diag::{Diagnostic, Failure};
 use lianxi::documents::{self, roster_appendix::RosterLayout, roster_appendix::RosterRequest};
 use lianxi::model::Date;
@@ -148,8 +149,8 @@ fn run(command: Command) -> Result<(), Failure> {
             finish(report)
         }
         Command::Check { dir } => {
-            let (_, history) = build::load(&dir)?;
-            print_history(&history);
+            let checked = checked::load(&dir)?;
+            print_history(&checked.history);
             eprintln!("数据检查通过：{}", dir.display());
             Ok(())
         }
@@ -163,7 +164,7 @@ fn run(command: Command) -> Result<(), Failure> {
             list,
             fonts,
         } => {
-            let (data, history) = build::load(&dir)?;
+            let checked::Checked { data, history, .. } = checked::load(&dir)?;
             if list {
                 print_history(&history);
                 return Ok(());

@@ -2,6 +2,8 @@
 
 pub mod filing_form;
 pub mod founding_notice;
+pub mod meeting_notice;
+pub mod minutes;
 pub mod notice;
 pub mod numbering;
 pub mod roster_appendix;
@@ -12,6 +14,7 @@ use serde::Serialize;
 use crate::diag::Failure;
 use crate::model::asset::{self, Asset};
 use crate::model::{CouncilData, Date, Seal};
+use crate::checked::Checked;
 use crate::roster::History;
 use roster_appendix::RosterRequest;
 
@@ -55,11 +58,8 @@ impl Document {
 
 /// Every document a data directory defines, in a stable order: the founding notice, one filing
 /// form per filing, and the roster appendix as `roster` asks.
-pub fn all(
-    data: &CouncilData,
-    history: &History,
-    roster: &RosterRequest,
-) -> Result<Vec<Document>, Failure> {
+pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, Failure> {
+    let Checked { data, history, attendance } = checked;
     let mut docs = Vec::new();
     if let Some(notice) = &data.founding_notice {
         let assets = match &notice.seal {
@@ -94,6 +94,36 @@ pub fn all(
             title: view.title_lines.concat(),
             assets: vec![],
         });
+    }
+    for (session, people) in data.sessions.iter().zip(attendance) {
+        let stem = session.file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(notice) = &session.notice {
+            let assets = match &notice.seal {
+                Seal::Image(name) => vec![asset::resolve(&data.dir, &name, &session.file)?],
+                _ => vec![],
+            };
+            let seal_image = assets.first().map(|a| a.virtual_path.clone());
+            let view = meeting_notice::assemble(&data.council, session, notice, people, seal_image);
+            docs.push(Document {
+                name: format!("{}/{stem}-notice", crate::model::SESSIONS_DIR),
+                template: "notice.typ",
+                view: wrap("notice", &view),
+                date: notice.date.value,
+                title: view.title_lines.concat(),
+                assets,
+            });
+        }
+        if let Some(minutes) = &session.minutes {
+            let view = minutes::assemble(&data.council, session, minutes, people);
+            docs.push(Document {
+                name: format!("{}/{stem}-minutes", crate::model::SESSIONS_DIR),
+                template: "minutes.typ",
+                view: wrap("minutes", &view),
+                date: minutes.date.value,
+                title: format!("{}{}", view.mark, view.number),
+                assets: vec![],
+            });
+        }
     }
     docs.push(roster_appendix(data, history, roster));
     Ok(docs)

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::meeting_notice::ReplyFormView;
 use super::roster_appendix::RosterAppendixView;
 use super::roster_list::RosterGroup;
 use crate::model::{Date, Seal};
@@ -33,18 +34,21 @@ pub struct NoticeView {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum AttachmentView {
     Roster { appendix: RosterAppendixView },
+    ReplyForm { form: ReplyFormView },
 }
 
 impl AttachmentView {
     pub fn title(&self) -> String {
         match self {
             AttachmentView::Roster { appendix } => appendix.title_lines.concat(),
+            AttachmentView::ReplyForm { form } => form.title_lines.concat(),
         }
     }
 
     fn set_label(&mut self, label: String) {
         match self {
             AttachmentView::Roster { appendix } => appendix.label = label,
+            AttachmentView::ReplyForm { form } => form.label = label,
         }
     }
 }
@@ -127,6 +131,8 @@ impl SignatureView {
 /// 版记 (GB/T 9704 7.4).
 #[derive(Debug, Clone, Serialize)]
 pub struct ImprintView {
+    /// "抄送", or "分送" for minutes.
+    pub cc_label: &'static str,
     /// 抄送机关, joined and ending in "。"; none when nobody is copied.
     pub cc: Option<String>,
     pub printer: String,
@@ -137,6 +143,7 @@ pub struct ImprintView {
 impl ImprintView {
     pub fn new(cc: &[String], printer: &str, print_date: Date) -> Self {
         Self {
+            cc_label: "抄送",
             cc: (!cc.is_empty()).then(|| format!("{}。", cc.join("，"))),
             printer: printer.to_string(),
             print_date: format!("{}印发", print_date.chinese()),

@@ -15,21 +15,21 @@ use crate::documents::Document;
 pub const LIBRARY_NAME: &str = "gbt9704.typ";
 pub const LIBRARY: &str = include_str!("../../templates/gbt9704.typ");
 
+/// Embeds `templates/<name>` for each name.
+macro_rules! templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
 /// Document templates, embedded in the binary.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("notice.typ", include_str!("../../templates/notice.typ")),
-    (
-        "filing-form.typ",
-        include_str!("../../templates/filing-form.typ"),
-    ),
-    (
-        "roster-appendix.typ",
-        include_str!("../../templates/roster-appendix.typ"),
-    ),
-    (
-        "roster-appendix-part.typ",
-        include_str!("../../templates/roster-appendix-part.typ"),
-    ),
+const TEMPLATES: &[(&str, &str)] = templates![
+    "notice.typ",
+    "filing-form.typ",
+    "minutes.typ",
+    "roster-appendix.typ",
+    "roster-appendix-part.typ",
+    "reply-form-part.typ",
 ];
 
 /// A template environment; build once, fill many.

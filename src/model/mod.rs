@@ -5,6 +5,7 @@
 //! - `roster.yaml`           the founding roster ([`Roster`])
 //! - `founding-notice.yaml`  the founding notice ([`Notice`]), optional
 //! - `filings/*.yaml`        personnel-change filings ([`Filing`]), one per file
+//! - `sessions/*.yaml`       meetings: their notices and minutes ([`Session`]), one per file
 
 pub mod asset;
 pub mod check;
@@ -13,6 +14,7 @@ pub mod date;
 pub mod filing;
 pub mod notice;
 pub mod roster;
+pub mod session;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +26,7 @@ pub use date::Date;
 pub use filing::Filing;
 pub use notice::{Attachment, Block, Insert, Notice, Seal};
 pub use roster::{Person, Roster};
+pub use session::Session;
 
 use crate::diag::{Diagnostic, Diagnostics, Failure, SourceFile};
 
@@ -50,12 +53,15 @@ pub struct CouncilData {
     pub founding_notice: Option<Loaded<Notice>>,
     /// In file-name order.
     pub filings: Vec<Loaded<Filing>>,
+    /// In file-name order.
+    pub sessions: Vec<Loaded<Session>>,
 }
 
 pub const COUNCIL_FILE: &str = "council.yaml";
 pub const ROSTER_FILE: &str = "roster.yaml";
 pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";
 pub const FILINGS_DIR: &str = "filings";
+pub const SESSIONS_DIR: &str = "sessions";
 
 /// Loads and checks a data directory. All problems found are returned together.
 pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
@@ -78,6 +84,10 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         .iter()
         .filter_map(|path| load_file(path, &mut diags))
         .collect();
+    let sessions: Vec<Loaded<Session>> = yaml_files(&dir.join(SESSIONS_DIR))
+        .iter()
+        .filter_map(|path| load_file(path, &mut diags))
+        .collect();
     let (Some(council), Some(roster)) = (council, roster) else {
         return Err(Failure(diags));
     };
@@ -87,6 +97,7 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         roster,
         founding_notice,
         filings,
+        sessions,
     };
     diags.extend(check::check(&data));
     if diags.iter().any(Diagnostic::is_error) {

@@ -4,6 +4,7 @@
 //! does not fit is reported (file:line:col, with what the roster held) and not applied.
 
 mod apply;
+pub mod attendance;
 
 use std::ops::Range;
 

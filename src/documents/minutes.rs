@@ -1,0 +1,112 @@
+//! Minutes of a meeting (会议纪要, GB/T 9704 10.3), for archiving.
+
+use serde::Serialize;
+
+use super::notice::ImprintView;
+use super::numbering::Numbering;
+use crate::model::Council;
+use crate::model::session::{Minutes, Session};
+use crate::roster::Holder;
+use crate::roster::attendance::Attendance;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MinutesView {
+    /// 纪要标志, e.g. "…联席会议纪要".
+    pub mark: String,
+    /// "第1期" or "〔2026〕1号".
+    pub number: String,
+    pub issuer: String,
+    pub date: String,
+    /// When, where, who chaired, what was heard — ending "现将会议议定事项纪要如下：".
+    pub opening: String,
+    pub decisions: Vec<DecisionView>,
+    /// 出席 / 请假 / 列席 blocks, in that order; empty ones are left out.
+    pub attendance: Vec<AttendanceLine>,
+    pub imprint: ImprintView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub number: String,
+    /// The run-in 黑体 topic; without one the whole item is the heading.
+    pub topic: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendanceLine {
+    pub label: &'static str,
+    pub names: String,
+}
+
+pub fn assemble(council: &Council, session: &Session, minutes: &Minutes, people: &Attendance) -> MinutesView {
+    let chair = &people.chair;
+    let chair_phrase = format!(
+        "{}联席会议{}、{}{}",
+        if chair.entrusted { "受召集人委托，" } else { "" },
+        chair.seat.chinese(),
+        chair.holder.unit_and_post(),
+        chair.holder.name
+    );
+    let opening = format!(
+        "{}，{chair_phrase}在{}主持召开{}{}年{}。{}现将会议议定事项纪要如下：",
+        session.date.value.chinese(),
+        session.place,
+        council.name,
+        session.year,
+        session.kind.chinese(),
+        minutes.summary.trim()
+    );
+    let mut numbering = Numbering::default();
+    let decisions = minutes
+        .decisions
+        .iter()
+        .map(|d| {
+            let mut text = d.text.trim().to_string();
+            let units: Vec<&str> = d.units.iter().map(|u| u.value.as_str()).collect();
+            let mut tail = Vec::new();
+            if !units.is_empty() {
+                tail.push(format!("责任单位：{}", units.join("、")));
+            }
+            if let Some(deadline) = d.deadline {
+                tail.push(format!("完成时限：{}前", deadline.chinese()));
+            }
+            if !tail.is_empty() {
+                text.push_str(&format!("（{}）", tail.join("；")));
+            }
+            DecisionView { number: numbering.next(0), topic: d.topic.as_ref().map(|t| format!("{t}。")), text }
+        })
+        .collect();
+
+    let present: Vec<String> = people.present.iter().map(|(_, h)| named(h)).collect();
+    let leave: Vec<String> = people
+        .leave
+        .iter()
+        .map(|(h, sub)| match sub {
+            Some(s) => format!("{}（{}，{}{}代）", h.name, h.unit_and_post(), s.post.as_deref().unwrap_or(""), s.name),
+            None => named(h),
+        })
+        .collect();
+    let observers = minutes.observers.clone().unwrap_or_else(|| session.observers.clone());
+    let attendance = [("出席", present), ("请假", leave), ("列席", observers)]
+        .into_iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|(label, names)| AttendanceLine { label, names: names.join("、") })
+        .collect();
+
+    MinutesView {
+        mark: format!("{}纪要", council.name),
+        number: minutes.number.clone(),
+        issuer: minutes.issuer.clone(),
+        date: minutes.date.value.chinese(),
+        opening,
+        decisions,
+        attendance,
+        imprint: ImprintView { cc_label: "分送", ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date) },
+    }
+}
+
+/// "冯光明（区卫健委主任）".
+fn named(h: &Holder) -> String {
+    format!("{}（{}）", h.name, h.unit_and_post())
+}

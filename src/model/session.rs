@@ -1,0 +1,193 @@
+//! `sessions/*.yaml`: one meeting of the council — what the notice announces and, afterwards,
+//! what the minutes record.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::date::Date;
+use super::filing::SeatKind;
+use super::notice::Seal;
+
+/// A meeting (会议) of the council.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// 会议类型：全体会议、部分成员单位会议或联络员会议。
+    pub kind: SessionKind,
+    /// 会议年度，如 2026。
+    pub year: i32,
+    /// 会议日期。
+    pub date: Spanned<Date>,
+    /// 开始时间，如 "09:00"（请加引号）。
+    pub start: Spanned<String>,
+    /// 签到时间，如 "08:40"（可省略）。
+    #[serde(default)]
+    pub sign_in: Option<Spanned<String>>,
+    /// 会议地点。
+    pub place: String,
+    /// 主持人：写“召集人”，或受召集人委托主持的人员姓名（须在当时的名单中）。
+    #[serde(default = "convenor")]
+    pub chair: Spanned<String>,
+    /// 应参会的席位：召集人、副召集人、成员、联络员中的若干项。
+    pub attendees: Vec<SeatKind>,
+    /// 列席单位或人员（可省略）。
+    #[serde(default)]
+    pub observers: Vec<String>,
+    /// 会议议程，按顺序。
+    pub agenda: Vec<AgendaItem>,
+    /// 会议通知（可省略）。
+    #[serde(default)]
+    pub notice: Option<SessionNotice>,
+    /// 会后的会议纪要（会议开过后填写，可省略）。
+    #[serde(default)]
+    pub minutes: Option<Minutes>,
+}
+
+fn convenor() -> Spanned<String> {
+    Spanned::new("召集人".into(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum SessionKind {
+    #[serde(rename = "全体会议")]
+    Plenary,
+    #[serde(rename = "部分成员单位会议")]
+    Partial,
+    #[serde(rename = "联络员会议")]
+    Liaisons,
+}
+
+impl SessionKind {
+    pub fn chinese(self) -> &'static str {
+        match self {
+            SessionKind::Plenary => "全体会议",
+            SessionKind::Partial => "部分成员单位会议",
+            SessionKind::Liaisons => "联络员会议",
+        }
+    }
+}
+
+/// One item of the agenda.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// 议题，如“通报2026年全区婴幼儿照护服务工作推进情况”。
+    pub title: String,
+    /// 汇报单位或人员（可省略）。
+    #[serde(default)]
+    pub presenter: Option<String>,
+}
+
+/// The notice that convenes the meeting (关于召开…的通知).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionNotice {
+    /// 发文机关标志，如“杜集区卫生健康委员会文件”。
+    pub masthead: String,
+    /// 发文字号。
+    pub doc_number: Spanned<String>,
+    /// 标题（可省略，默认“关于召开…联席会议2026年全体会议的通知”）。
+    #[serde(default)]
+    pub title: Option<String>,
+    /// 主送机关（可省略，默认“联席会议各成员单位”）。
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// 开头说明会议目的的一句话（可省略），如“为总结……，部署……，”。
+    #[serde(default)]
+    pub purpose: Option<String>,
+    /// “有关要求”中的其他各项（回执要求由 reply_deadline 自动生成）。
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    /// 回执报送截止日期。
+    pub reply_deadline: Spanned<Date>,
+    /// 联系人。
+    pub contact: Contact,
+    /// 发文机关署名，如联席会议办公室；由牵头单位代章时写牵头单位。
+    pub issuer: String,
+    /// 印章：stamped、none 或 image: 文件（联席会议办公室无印章时用 none）。
+    #[serde(default)]
+    pub seal: Seal,
+    /// 成文日期。
+    pub date: Spanned<Date>,
+    /// 抄送机关（可省略）。
+    #[serde(default)]
+    pub cc: Vec<String>,
+    /// 印发机关。
+    pub printer: String,
+    /// 印发日期。
+    pub print_date: Date,
+}
+
+/// A contact person (联系人).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
+}
+
+/// The minutes (会议纪要) issued after the meeting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Minutes {
+    /// 纪要编号，如“第1期”或“〔2026〕1号”。
+    pub number: String,
+    /// 印发纪要的机构（纪要标志下一行左侧），如联席会议办公室。
+    pub issuer: String,
+    /// 纪要日期。
+    pub date: Spanned<Date>,
+    /// 会议概况：听取、审议了什么（接在“主持召开……”之后），如“会议听取了……，审议通过了……。”
+    pub summary: String,
+    /// 议定事项，按顺序。
+    pub decisions: Vec<Decision>,
+    /// 请假人员（可省略）。
+    #[serde(default)]
+    pub leave: Vec<Leave>,
+    /// 实际列席的单位或人员（可省略，默认为会议的 observers）。
+    #[serde(default)]
+    pub observers: Option<Vec<String>>,
+    /// 分送机关。
+    #[serde(default)]
+    pub distribution: Vec<String>,
+    /// 印发机关。
+    pub printer: String,
+    /// 印发日期。
+    pub print_date: Date,
+}
+
+/// One agreed item (议定事项).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// 事项主题，黑体（如“关于普惠托育服务扩容”），可省略。
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// 议定内容。
+    pub text: String,
+    /// 责任单位（成员单位简称，可省略）。
+    #[serde(default)]
+    pub units: Vec<Spanned<String>>,
+    /// 完成时限（可省略）。
+    #[serde(default)]
+    pub deadline: Option<Date>,
+}
+
+/// Someone on leave, and who came in their place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    /// 请假人员姓名（须是当时应参会的人员）。
+    pub name: Spanned<String>,
+    /// 代为参会的人员（可省略）。
+    #[serde(default)]
+    pub substitute: Option<Substitute>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Substitute {
+    pub name: String,
+    /// 职务，如“区教育局副局长”。
+    #[serde(default)]
+    pub post: Option<String>,
+}
