@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::checked::load;
 use crate::diag::{Diagnostics, Failure};
 use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
-use crate::checked::load;
 use crate::output::write_atomic;
 use crate::typeset::Typesetter;
 

@@ -31,6 +31,9 @@ pub fn load(dir: &Path) -> Result<Checked, Failure> {
     if !diags.is_empty() {
         return Err(Failure(diags));
     }
-    Ok(Checked { data, history, attendance })
+    Ok(Checked {
+        data,
+        history,
+        attendance,
+    })
 }
-

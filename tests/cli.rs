@@ -261,11 +261,21 @@ fn build_writes_every_document_of_the_example() {
         .map(String::from)
         .collect();
     written.sort();
-    assert_eq!(written.len(), 8, "{written:#?}");
+    assert_eq!(written.len(), 10, "{written:#?}");
     assert!(
         out.path()
             .join("filings/2025-06-区民政局-联络员.pdf")
             .is_file()
     );
     assert!(out.path().join("roster-2026-11-28.pdf").is_file());
+    assert!(
+        out.path()
+            .join("sessions/2026-全体会议-notice.pdf")
+            .is_file()
+    );
+    assert!(
+        out.path()
+            .join("sessions/2026-全体会议-minutes.pdf")
+            .is_file()
+    );
 }

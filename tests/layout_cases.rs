@@ -138,8 +138,8 @@ fn a_seal_image_outside_the_data_directory_is_refused() {
     let data = edited_example("founding-notice.yaml", |t| {
         t.replace("seal: stamped", "seal:\n  image: ../../etc/passwd")
     });
-    let (loaded, history) = lianxi::build::load(data.path()).unwrap();
-    let err = lianxi::documents::all(&loaded, &history, &roster_request("2026-11-28")).unwrap_err();
+    let checked = lianxi::checked::load(data.path()).unwrap();
+    let err = lianxi::documents::all(&checked, &roster_request("2026-11-28")).unwrap_err();
     assert!(
         err.0[0].message.contains("不能使用文件"),
         "{}",

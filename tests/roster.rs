@@ -4,13 +4,13 @@
 mod common;
 
 use common::*;
-use lianxi::build;
+use lianxi::checked;
 use lianxi::diag::Diagnostic;
 use lianxi::documents::{self, roster_appendix::RosterLayout};
 
 /// The example's roster appendix as of `date`, laid out, as squashed text.
 fn roster_text(date: &str) -> String {
-    let (data, history) = build::load(&example_dir()).unwrap();
+    let checked::Checked { data, history, .. } = checked::load(&example_dir()).unwrap();
     squash(
         &render(documents::roster_appendix(
             &data,
@@ -82,7 +82,7 @@ fn a_change_counts_from_its_effective_day() {
 
 #[test]
 fn the_appendix_is_an_attachment_page() {
-    let (data, history) = build::load(&example_dir()).unwrap();
+    let checked::Checked { data, history, .. } = checked::load(&example_dir()).unwrap();
     let page = render(documents::roster_appendix(
         &data,
         &history,
@@ -109,7 +109,7 @@ fn the_appendix_is_an_attachment_page() {
 
 #[test]
 fn the_table_layout_lists_every_seat_in_rows() {
-    let (data, history) = build::load(&example_dir()).unwrap();
+    let checked::Checked { data, history, .. } = checked::load(&example_dir()).unwrap();
     let mut request = roster_request("2026-11-28");
     request.layout = RosterLayout::Table;
     let page = render(documents::roster_appendix(&data, &history, &request));
@@ -134,7 +134,7 @@ fn the_table_layout_lists_every_seat_in_rows() {
 
 #[test]
 fn since_lists_the_changes_between_two_dates() {
-    let (data, history) = build::load(&example_dir()).unwrap();
+    let checked::Checked { data, history, .. } = checked::load(&example_dir()).unwrap();
     let mut request = roster_request("2026-11-28");
     request.since = Some(lianxi::model::Date::parse("2024-06-01").unwrap());
     let text = squash(&render(documents::roster_appendix(&data, &history, &request)).text());
@@ -210,7 +210,7 @@ fn filing_errors(name: &str, yaml: &str) -> Vec<Diagnostic> {
         .unwrap();
     }
     std::fs::write(data.path().join("filings").join(name), yaml).unwrap();
-    match build::load(data.path()) {
+    match checked::load(data.path()) {
         Ok(_) => panic!("the filing should be refused"),
         Err(f) => f.0,
     }
@@ -308,7 +308,7 @@ fn one_person_in_two_seats_needs_the_data_to_say_so() {
         format!("{yaml}  concurrent: true\n"),
     )
     .unwrap();
-    let (_, history) = build::load(data.path()).unwrap();
+    let history = checked::load(data.path()).unwrap().history;
     assert_eq!(
         history
             .at(lianxi::model::Date::parse("2026-10-02").unwrap())

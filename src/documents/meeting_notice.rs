@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use super::notice::{
-    AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments, recipients_line,
-    title_lines,
+    AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
+    recipients_line, title_lines,
 };
 use super::numbering::Numbering;
 use crate::model::Council;
@@ -35,7 +35,12 @@ pub fn assemble(
     people: &Attendance,
     seal_image: Option<String>,
 ) -> NoticeView {
-    let meeting = format!("{}{}年{}", council.name, session.year, session.kind.chinese());
+    let meeting = format!(
+        "{}{}年{}",
+        council.name,
+        session.year,
+        session.kind.chinese()
+    );
     let date = session.date.value;
     let mut n = Numbering::default();
     let mut body = vec![BlockView::Paragraph {
@@ -45,13 +50,24 @@ pub fn assemble(
             date.chinese()
         ),
     }];
-    let heading = |n: &mut Numbering, text: &str| BlockView::Heading { number: n.next(0), text: text.into() };
+    let heading = |n: &mut Numbering, text: &str| BlockView::Heading {
+        number: n.next(0),
+        text: text.into(),
+    };
     let paragraph = |text: String| BlockView::Paragraph { text };
 
     body.push(heading(&mut n, "会议时间"));
     let start = clock(&session.start.value);
-    let sign_in = session.sign_in.as_ref().map_or(String::new(), |t| format!("，{}开始签到", clock(&t.value).1));
-    body.push(paragraph(format!("{}（{}）{}{}{sign_in}。", date.chinese(), weekday(date.weekday()), start.0, start.1)));
+    let sign_in = session.sign_in.as_ref().map_or(String::new(), |t| {
+        format!("，{}开始签到", clock(&t.value).1)
+    });
+    body.push(paragraph(format!(
+        "{}（{}）{}{}{sign_in}。",
+        date.chinese(),
+        weekday(date.weekday()),
+        start.0,
+        start.1
+    )));
 
     body.push(heading(&mut n, "会议地点"));
     body.push(paragraph(format!("{}。", session.place)));
@@ -59,24 +75,39 @@ pub fn assemble(
     body.push(heading(&mut n, "参会人员"));
     body.push(paragraph(participants(session, people)));
     if !session.observers.is_empty() {
-        body.push(paragraph(format!("列席人员：{}。", session.observers.join("、"))));
+        body.push(paragraph(format!(
+            "列席人员：{}。",
+            session.observers.join("、")
+        )));
     }
 
     body.push(heading(&mut n, "会议议程"));
     let last = session.agenda.len().saturating_sub(1);
     for (i, item) in session.agenda.iter().enumerate() {
-        let by = item.presenter.as_ref().map_or(String::new(), |p| format!("（{p}）"));
+        let by = item
+            .presenter
+            .as_ref()
+            .map_or(String::new(), |p| format!("（{p}）"));
         let end = if i == last { "。" } else { "；" };
-        body.push(BlockView::Point { number: n.next(2), text: format!("{}{by}{end}", item.title) });
+        body.push(BlockView::Point {
+            number: n.next(2),
+            text: format!("{}{by}{end}", item.title),
+        });
     }
 
     body.push(heading(&mut n, "有关要求"));
     let deadline = notice.reply_deadline.value.chinese();
     let reply = format!("请各成员单位于{deadline}前将参会回执（见附件）报送联席会议办公室。");
     for text in std::iter::once(&reply).chain(&notice.requirements) {
-        body.push(BlockView::Point { number: n.next(2), text: text.clone() });
+        body.push(BlockView::Point {
+            number: n.next(2),
+            text: text.clone(),
+        });
     }
-    let contact = format!("联系人：{}，联系电话：{}。", notice.contact.name, notice.contact.phone);
+    let contact = format!(
+        "联系人：{}，联系电话：{}。",
+        notice.contact.name, notice.contact.phone
+    );
     body.push(paragraph(contact.clone()));
 
     let mut attachments = vec![AttachmentView::ReplyForm {
@@ -89,9 +120,15 @@ pub fn assemble(
         },
     }];
     let attachment_note = number_attachments(&mut attachments);
-    let title = notice.title.clone().unwrap_or_else(|| format!("关于召开{meeting}的通知"));
-    let recipients =
-        if notice.recipients.is_empty() { vec!["联席会议各成员单位".to_string()] } else { notice.recipients.clone() };
+    let title = notice
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("关于召开{meeting}的通知"));
+    let recipients = if notice.recipients.is_empty() {
+        vec!["联席会议各成员单位".to_string()]
+    } else {
+        notice.recipients.clone()
+    };
     NoticeView {
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
@@ -109,10 +146,18 @@ pub fn assemble(
 /// "联席会议召集人刘洋，副召集人冯光明，联席会议成员（各成员单位分管负责同志），各成员单位联络员。"
 fn participants(session: &Session, people: &Attendance) -> String {
     let names = |kind: SeatKind| -> Vec<&str> {
-        people.expected.iter().filter(|(k, _)| *k == kind).map(|(_, h)| h.name.as_str()).collect()
+        people
+            .expected
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, h)| h.name.as_str())
+            .collect()
     };
     let mut parts = Vec::new();
-    for kind in SeatKind::ALL.into_iter().filter(|k| session.attendees.contains(k)) {
+    for kind in SeatKind::ALL
+        .into_iter()
+        .filter(|k| session.attendees.contains(k))
+    {
         parts.push(match kind {
             SeatKind::Convenor => format!("联席会议召集人{}", names(kind).join("、")),
             SeatKind::DeputyConvenor => format!("副召集人{}", names(kind).join("、")),
@@ -132,5 +177,13 @@ fn clock(time: &str) -> (&'static str, String) {
 }
 
 fn weekday(day: u32) -> &'static str {
-    ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"][day as usize % 7]
+    [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+    ][day as usize % 7]
 }

@@ -39,11 +39,20 @@ pub struct AttendanceLine {
     pub names: String,
 }
 
-pub fn assemble(council: &Council, session: &Session, minutes: &Minutes, people: &Attendance) -> MinutesView {
+pub fn assemble(
+    council: &Council,
+    session: &Session,
+    minutes: &Minutes,
+    people: &Attendance,
+) -> MinutesView {
     let chair = &people.chair;
     let chair_phrase = format!(
         "{}联席会议{}、{}{}",
-        if chair.entrusted { "受召集人委托，" } else { "" },
+        if chair.entrusted {
+            "受召集人委托，"
+        } else {
+            ""
+        },
         chair.seat.chinese(),
         chair.holder.unit_and_post(),
         chair.holder.name
@@ -74,7 +83,11 @@ pub fn assemble(council: &Council, session: &Session, minutes: &Minutes, people:
             if !tail.is_empty() {
                 text.push_str(&format!("（{}）", tail.join("；")));
             }
-            DecisionView { number: numbering.next(0), topic: d.topic.as_ref().map(|t| format!("{t}。")), text }
+            DecisionView {
+                number: numbering.next(0),
+                topic: d.topic.as_ref().map(|t| format!("{t}。")),
+                text,
+            }
         })
         .collect();
 
@@ -83,15 +96,27 @@ pub fn assemble(council: &Council, session: &Session, minutes: &Minutes, people:
         .leave
         .iter()
         .map(|(h, sub)| match sub {
-            Some(s) => format!("{}（{}，{}{}代）", h.name, h.unit_and_post(), s.post.as_deref().unwrap_or(""), s.name),
+            Some(s) => format!(
+                "{}（{}，{}{}代）",
+                h.name,
+                h.unit_and_post(),
+                s.post.as_deref().unwrap_or(""),
+                s.name
+            ),
             None => named(h),
         })
         .collect();
-    let observers = minutes.observers.clone().unwrap_or_else(|| session.observers.clone());
+    let observers = minutes
+        .observers
+        .clone()
+        .unwrap_or_else(|| session.observers.clone());
     let attendance = [("出席", present), ("请假", leave), ("列席", observers)]
         .into_iter()
         .filter(|(_, names)| !names.is_empty())
-        .map(|(label, names)| AttendanceLine { label, names: names.join("、") })
+        .map(|(label, names)| AttendanceLine {
+            label,
+            names: names.join("、"),
+        })
         .collect();
 
     MinutesView {
@@ -102,7 +127,10 @@ pub fn assemble(council: &Council, session: &Session, minutes: &Minutes, people:
         opening,
         decisions,
         attendance,
-        imprint: ImprintView { cc_label: "分送", ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date) },
+        imprint: ImprintView {
+            cc_label: "分送",
+            ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date)
+        },
     }
 }
 

@@ -11,10 +11,10 @@ pub mod roster_list;
 
 use serde::Serialize;
 
+use crate::checked::Checked;
 use crate::diag::Failure;
 use crate::model::asset::{self, Asset};
 use crate::model::{CouncilData, Date, Seal};
-use crate::checked::Checked;
 use crate::roster::History;
 use roster_appendix::RosterRequest;
 
@@ -59,7 +59,11 @@ impl Document {
 /// Every document a data directory defines, in a stable order: the founding notice, one filing
 /// form per filing, and the roster appendix as `roster` asks.
 pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, Failure> {
-    let Checked { data, history, attendance } = checked;
+    let Checked {
+        data,
+        history,
+        attendance,
+    } = checked;
     let mut docs = Vec::new();
     if let Some(notice) = &data.founding_notice {
         let assets = match &notice.seal {
@@ -96,7 +100,12 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
         });
     }
     for (session, people) in data.sessions.iter().zip(attendance) {
-        let stem = session.file.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = session
+            .file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if let Some(notice) = &session.notice {
             let assets = match &notice.seal {
                 Seal::Image(name) => vec![asset::resolve(&data.dir, &name, &session.file)?],

@@ -66,23 +66,37 @@ pub fn check(data: &CouncilData) -> Diagnostics {
         let day = session.date.value;
         for time in std::iter::once(&session.start).chain(&session.sign_in) {
             if parse_time(&time.value).is_none() {
-                diags.push(at(file, time, format!("时间“{}”格式不对", time.value)).help("请写成 \"09:00\" 这样的 24 小时制时间，并加引号"));
+                diags.push(
+                    at(file, time, format!("时间“{}”格式不对", time.value))
+                        .help("请写成 \"09:00\" 这样的 24 小时制时间，并加引号"),
+                );
             }
         }
         if let Some(notice) = &session.notice {
             if notice.date.value > day {
-                diags.push(at(file, &notice.date, "会议通知的成文日期晚于会议日期".into()).help("请核对通知日期或会议日期"));
-            }
-            if notice.reply_deadline.value > day || notice.reply_deadline.value < notice.date.value {
                 diags.push(
-                    at(file, &notice.reply_deadline, "回执截止日期须在发通知之后、开会之前".into())
-                        .help(format!("会议日期是{}", day.chinese())),
+                    at(file, &notice.date, "会议通知的成文日期晚于会议日期".into())
+                        .help("请核对通知日期或会议日期"),
+                );
+            }
+            if notice.reply_deadline.value > day || notice.reply_deadline.value < notice.date.value
+            {
+                diags.push(
+                    at(
+                        file,
+                        &notice.reply_deadline,
+                        "回执截止日期须在发通知之后、开会之前".into(),
+                    )
+                    .help(format!("会议日期是{}", day.chinese())),
                 );
             }
         }
         if let Some(minutes) = &session.minutes {
             if minutes.date.value < day {
-                diags.push(at(file, &minutes.date, "纪要日期早于会议日期".into()).help(format!("会议于{}召开", day.chinese())));
+                diags.push(
+                    at(file, &minutes.date, "纪要日期早于会议日期".into())
+                        .help(format!("会议于{}召开", day.chinese())),
+                );
             }
             for unit in minutes.decisions.iter().flat_map(|d| &d.units) {
                 diags.extend(known_unit(unit, file, "责任单位"));

@@ -44,7 +44,11 @@ pub struct Session {
 }
 
 fn convenor() -> Spanned<String> {
-    Spanned::new("召集人".into(), serde_saphyr::Location::UNKNOWN, serde_saphyr::Location::UNKNOWN)
+    Spanned::new(
+        "召集人".into(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -34,7 +34,10 @@ pub fn resolve(history: &History, session: &Loaded<Session>) -> Result<Attendanc
     let date = session.date.value;
     let roster = history.at(date);
     let mut expected: Vec<(SeatKind, Holder)> = Vec::new();
-    for kind in SeatKind::ALL.into_iter().filter(|k| session.attendees.contains(k)) {
+    for kind in SeatKind::ALL
+        .into_iter()
+        .filter(|k| session.attendees.contains(k))
+    {
         for holder in roster.holders(kind) {
             if !expected.iter().any(|(_, h)| h.name == holder.name) {
                 expected.push((kind, holder.clone()));
@@ -53,8 +56,13 @@ pub fn resolve(history: &History, session: &Loaded<Session>) -> Result<Attendanc
                 None => {
                     let names: Vec<&str> = expected.iter().map(|(_, h)| h.name.as_str()).collect();
                     let help = match nearest(name, &names) {
-                        Some(best) => format!("是否想写“{best}”？请假人员须是当天名单上应参会的人员"),
-                        None => "请假人员须是当天名单上应参会的人员；代为参会的人写在 substitute 中".into(),
+                        Some(best) => {
+                            format!("是否想写“{best}”？请假人员须是当天名单上应参会的人员")
+                        }
+                        None => {
+                            "请假人员须是当天名单上应参会的人员；代为参会的人写在 substitute 中"
+                                .into()
+                        }
                     };
                     diags.push(
                         Origin::of(&session.file, &entry.name)
@@ -65,24 +73,46 @@ pub fn resolve(history: &History, session: &Loaded<Session>) -> Result<Attendanc
             }
         }
     }
-    let present =
-        expected.iter().filter(|(_, h)| !leave.iter().any(|(l, _)| l.name == h.name)).cloned().collect();
+    let present = expected
+        .iter()
+        .filter(|(_, h)| !leave.iter().any(|(l, _)| l.name == h.name))
+        .cloned()
+        .collect();
     match (diags.is_empty(), chair) {
-        (true, Some(chair)) => Ok(Attendance { date, expected, chair, present, leave }),
+        (true, Some(chair)) => Ok(Attendance {
+            date,
+            expected,
+            chair,
+            present,
+            leave,
+        }),
         _ => Err(diags),
     }
 }
 
 fn roster_seats(roster: &super::RosterState) -> Vec<(SeatKind, &Holder)> {
-    SeatKind::ALL.into_iter().flat_map(|k| roster.holders(k).into_iter().map(move |h| (k, h))).collect()
+    SeatKind::ALL
+        .into_iter()
+        .flat_map(|k| roster.holders(k).into_iter().map(move |h| (k, h)))
+        .collect()
 }
 
-fn resolve_chair(seats: &[(SeatKind, &Holder)], session: &Loaded<Session>, diags: &mut Diagnostics) -> Option<Chair> {
+fn resolve_chair(
+    seats: &[(SeatKind, &Holder)],
+    session: &Loaded<Session>,
+    diags: &mut Diagnostics,
+) -> Option<Chair> {
     let wanted = &session.chair.value;
     let date = session.date.value.chinese();
     if wanted == "召集人" {
         match seats.iter().find(|(k, _)| *k == SeatKind::Convenor) {
-            Some((seat, h)) => return Some(Chair { holder: (*h).clone(), seat: *seat, entrusted: false }),
+            Some((seat, h)) => {
+                return Some(Chair {
+                    holder: (*h).clone(),
+                    seat: *seat,
+                    entrusted: false,
+                });
+            }
             None => {
                 diags.push(
                     Origin::of(&session.file, &session.chair)
@@ -94,7 +124,11 @@ fn resolve_chair(seats: &[(SeatKind, &Holder)], session: &Loaded<Session>, diags
         }
     }
     match seats.iter().find(|(_, h)| &h.name == wanted) {
-        Some((seat, h)) => Some(Chair { holder: (*h).clone(), seat: *seat, entrusted: *seat != SeatKind::Convenor }),
+        Some((seat, h)) => Some(Chair {
+            holder: (*h).clone(),
+            seat: *seat,
+            entrusted: *seat != SeatKind::Convenor,
+        }),
         None => {
             let names: Vec<&str> = seats.iter().map(|(_, h)| h.name.as_str()).collect();
             let help = match nearest(wanted, &names) {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use lianxi::build;
+use lianxi::checked;
 use lianxi::documents::roster_appendix::{RosterLayout, RosterRequest};
 use lianxi::documents::{self, Document};
 use lianxi::fill::Filler;
@@ -64,8 +64,8 @@ pub fn roster_request(as_of: &str) -> RosterRequest {
 
 /// Every document `dir` defines (the roster appendix as of [`as_of`]), not yet laid out.
 pub fn documents_of(dir: &Path) -> Vec<Document> {
-    let (data, history) = build::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
-    documents::all(&data, &history, &roster_request("2026-11-28")).unwrap_or_else(|f| panic!("{f}"))
+    let checked = checked::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
+    documents::all(&checked, &roster_request("2026-11-28")).unwrap_or_else(|f| panic!("{f}"))
 }
 
 /// Lays out one document.
@@ -101,15 +101,22 @@ pub fn render_typst(source: &str) -> Vec<PageLayout> {
     inspect(&typeset.pages)
 }
 
-/// Copies a data directory into a fresh temporary one that tests may edit.
+/// Copies a data directory (with its subdirectories) into a fresh temporary one tests may edit.
 pub fn copy_dir(from: &Path) -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), tmp.path().join(entry.file_name())).unwrap();
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
         }
     }
+    let tmp = tempfile::tempdir().unwrap();
+    copy(from, tmp.path());
     tmp
 }
 
