@@ -239,10 +239,10 @@ fn a_rare_gbk_name_prints_through_the_fallback_font() {
 
 #[test]
 fn editing_a_members_name_changes_the_notice() {
-    let data = edited_example("roster.yaml", |t| t.replace("name: 周超", "name: 周晓超"));
+    let data = edited_example("roster.yaml", |t| t.replace("name: 徐翠侠", "name: 徐翠霞"));
     let text = squash(&founding_notice_of(data.path()).text());
-    assert!(text.contains("周晓超区教育局副局长"));
-    assert!(!text.contains("周超"));
+    assert!(text.contains("徐翠霞区委编办副主任"));
+    assert!(!text.contains("徐翠侠"));
 }
 
 #[test]
