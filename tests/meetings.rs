@@ -301,3 +301,38 @@ fn minutes_cannot_predate_the_meeting() {
         diags[0].message
     );
 }
+
+#[test]
+fn the_office_may_issue_unsealed_to_every_unit_by_name() {
+    let data = edited_example(SESSION, |t| {
+        t.replace("  issuer: 杜集区卫生健康委员会\n  seal: stamped", "  issuer: 杜集区3岁以下婴幼儿照护服务工作联席会议办公室\n  seal: none\n  recipients_all_units: true")
+    });
+    let notice = rendered(data.path(), "-notice");
+    let text = squash(&notice.text());
+    assert!(text.contains("区委编办，区发改委，区教育局，"), "{text}");
+    assert!(text.contains("区计划生育协会："));
+    // Unsealed: the 署名 sits 右空二字 (GB/T 9704 7.3.5.2) — here the date, being shorter, starts
+    // 2 字 right of the 署名's start.
+    let all = lines(&notice);
+    let date = all.iter().find(|l| l.text() == "2026年11月30日").unwrap();
+    let issuer = all
+        .iter()
+        .rev()
+        .find(|l| l.baseline < date.baseline && l.text().ends_with("办公室"))
+        .unwrap();
+    assert!(
+        (issuer.x1() - (184.0 - 2.0 * CELL)).abs() < 0.2,
+        "署名 x1 {}",
+        issuer.x1()
+    );
+}
+
+#[test]
+fn the_minutes_show_body_text_on_page_1_and_end_on_an_even_page() {
+    let minutes = rendered(&example_dir(), "-minutes");
+    assert!(squash(&minutes.pages[0].text()).contains("主持召开"));
+    assert_eq!(minutes.pages.len() % 2, 0);
+    let last = minutes.pages.last().unwrap();
+    let bottom = last.rules.iter().map(|r| r.y).fold(0.0, f64::max);
+    assert!((bottom - 262.0).abs() < 0.05);
+}

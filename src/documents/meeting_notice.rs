@@ -124,7 +124,13 @@ pub fn assemble(
         .title
         .clone()
         .unwrap_or_else(|| format!("关于召开{meeting}的通知"));
-    let recipients = if notice.recipients.is_empty() {
+    let recipients = if notice.recipients_all_units {
+        council
+            .units
+            .iter()
+            .map(|u| u.formal_name().to_string())
+            .collect()
+    } else if notice.recipients.is_empty() {
         vec!["联席会议各成员单位".to_string()]
     } else {
         notice.recipients.clone()

@@ -96,6 +96,9 @@ pub struct SessionNotice {
     /// 主送机关（可省略，默认“联席会议各成员单位”）。
     #[serde(default)]
     pub recipients: Vec<String>,
+    /// 写 true 时主送逐一列出全部成员单位（按 council.yaml 的顺序），代替“联席会议各成员单位”。
+    #[serde(default)]
+    pub recipients_all_units: bool,
     /// 开头说明会议目的的一句话（可省略），如“为总结……，部署……，”。
     #[serde(default)]
     pub purpose: Option<String>,
