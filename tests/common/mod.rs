@@ -35,6 +35,13 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// The document's text in the order it was laid out (a table cell by cell), without page
+    /// numbers.
+    pub fn layout_text(&self) -> String {
+        let runs = self.pages.iter().flat_map(|p| p.runs.iter());
+        runs.filter(|r| r.baseline < 262.5).map(|r| r.text.as_str()).collect()
+    }
+
     /// The document's text in reading order, without page numbers.
     pub fn text(&self) -> String {
         self.pages
