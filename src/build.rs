@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::checked::load;
-use crate::diag::{Diagnostics, Failure};
+use crate::diag::{Diagnostics, Failure, SourceFile};
 use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
@@ -32,20 +32,13 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
-/// Renders one document to PDF bytes.
-pub fn render_pdf(
-    filler: &Filler,
-    typesetter: &Typesetter,
-    doc: &Document,
-) -> Result<Rendered, Failure> {
-    let source = filler.fill(doc)?;
-    let typeset = typesetter.typeset(doc, &source)?;
-    let pdf = typesetter.pdf(doc, &typeset.pages)?;
-    Ok(Rendered {
-        pdf,
-        pages: typeset.pages.pages().len(),
-        warnings: typeset.warnings,
-    })
+/// How strictly a run treats what it meets.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Policy {
+    /// A character no font can draw fails its document instead of printing blank.
+    pub strict: bool,
+    /// Write no document unless every one renders.
+    pub all_or_nothing: bool,
 }
 
 /// What `build` writes for each document.
@@ -57,21 +50,87 @@ pub enum Format {
     Typ,
 }
 
+/// Renders one document to PDF bytes. `sources` are the data files, to point a character that
+/// prints blank back at where it was typed.
+pub fn render_pdf(
+    filler: &Filler,
+    typesetter: &Typesetter,
+    doc: &Document,
+    sources: &[&SourceFile],
+    policy: Policy,
+) -> Result<Rendered, Failure> {
+    let source = filler.fill(doc)?;
+    let typeset = typesetter.typeset(doc, &source)?;
+    let blanks: Diagnostics = typeset
+        .missing
+        .iter()
+        .map(|m| m.diagnostic(&doc.name, sources, policy.strict))
+        .collect();
+    if policy.strict && !blanks.is_empty() {
+        return Err(Failure(blanks));
+    }
+    let pdf = typesetter.pdf(doc, &typeset.pages)?;
+    let mut warnings = typeset.warnings;
+    warnings.extend(blanks);
+    Ok(Rendered {
+        pdf,
+        pages: typeset.pages.pages().len(),
+        warnings,
+    })
+}
+
 /// Renders every document `dir` defines into `out`. Nothing is written unless the data checks
-/// out; each file appears whole or not at all, and a document that fails does not stop the rest.
+/// out; each file appears whole or not at all, and a document that fails does not stop the rest
+/// (unless `policy.all_or_nothing`).
 pub fn build(
     dir: &Path,
     out: &Path,
     typesetter: &Typesetter,
     roster: &RosterRequest,
     format: Format,
+    policy: Policy,
 ) -> Result<Report, Failure> {
     let checked = load(dir)?;
     let docs = documents::all(&checked, roster)?;
+    let sources = checked.data.sources();
     Ok(match format {
-        Format::Pdf => write_documents(&docs, out, typesetter),
+        Format::Pdf => write_documents(&docs, out, typesetter, &sources, policy),
         Format::Typ => write_sources(&docs, out, typesetter),
     })
+}
+
+/// Renders `docs` and writes each as `out/<name>.pdf`; a failed one is reported, not written.
+pub fn write_documents(
+    docs: &[Document],
+    out: &Path,
+    typesetter: &Typesetter,
+    sources: &[&SourceFile],
+    policy: Policy,
+) -> Report {
+    let filler = Filler::new();
+    let mut report = Report::default();
+    let mut ready = Vec::new();
+    for doc in docs {
+        match render_pdf(&filler, typesetter, doc, sources, policy) {
+            Ok(rendered) => ready.push((doc, rendered)),
+            Err(Failure(diags)) => report.errors.extend(diags),
+        }
+    }
+    if policy.all_or_nothing && !report.errors.is_empty() {
+        return report;
+    }
+    for (doc, rendered) in ready {
+        let path = out.join(format!("{}.pdf", doc.name));
+        match write_atomic(&path, &rendered.pdf) {
+            Ok(()) => report.written.push(Written {
+                path,
+                pages: rendered.pages,
+            }),
+            Err(d) => report.errors.push(d),
+        }
+        report.warnings.extend(rendered.warnings);
+    }
+    report
 }
 
 /// Writes each document's Typst source as `out/<name>.typ`, and the modules it imports at the
@@ -92,29 +151,6 @@ pub fn write_sources(docs: &[Document], out: &Path, typesetter: &Typesetter) -> 
         {
             Ok(Ok(())) => report.written.push(Written { path, pages: 0 }),
             Ok(Err(d)) => report.errors.push(d),
-            Err(Failure(diags)) => report.errors.extend(diags),
-        }
-    }
-    report
-}
-
-/// Renders `docs` and writes each as `out/<name>.pdf`; a failed one is reported, not written.
-pub fn write_documents(docs: &[Document], out: &Path, typesetter: &Typesetter) -> Report {
-    let filler = Filler::new();
-    let mut report = Report::default();
-    for doc in docs {
-        match render_pdf(&filler, typesetter, doc) {
-            Ok(rendered) => {
-                let path = out.join(format!("{}.pdf", doc.name));
-                match write_atomic(&path, &rendered.pdf) {
-                    Ok(()) => report.written.push(Written {
-                        path,
-                        pages: rendered.pages,
-                    }),
-                    Err(d) => report.errors.push(d),
-                }
-                report.warnings.extend(rendered.warnings);
-            }
             Err(Failure(diags)) => report.errors.extend(diags),
         }
     }

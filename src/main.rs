@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use lianxi::build::{self, Format, Report};
+use lianxi::build::{self, Format, Policy, Report};
 use lianxi::checked;
 use lianxi::diag::{Diagnostic, Failure};
 use lianxi::documents::{self, roster_appendix::RosterLayout, roster_appendix::RosterRequest};
@@ -39,6 +39,9 @@ enum Command {
         /// 输出格式：pdf，或 typ（排版用的 Typst 源文件）。
         #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
         format: Format,
+        /// 任一份公文失败则一份也不写。
+        #[arg(long)]
+        all_or_nothing: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -90,6 +93,9 @@ enum Command {
 
 #[derive(clap::Args)]
 struct FontArgs {
+    /// 有字没有字体能显示时报错，不生成该文件（默认只警告）。
+    #[arg(long)]
+    strict: bool,
     /// 额外的字体目录（可多次指定），其中的字体优先于内置字体。
     #[arg(long = "font-dir", value_name = "目录")]
     font_dirs: Vec<PathBuf>,
@@ -137,6 +143,7 @@ fn run(command: Command) -> Result<(), Failure> {
             out,
             as_of,
             format,
+            all_or_nothing,
             fonts,
         } => {
             let request = RosterRequest {
@@ -145,7 +152,11 @@ fn run(command: Command) -> Result<(), Failure> {
                 layout: RosterLayout::Lines,
                 updated_note: None,
             };
-            let report = build::build(&dir, &out, &fonts.typesetter(), &request, format)?;
+            let policy = Policy {
+                strict: fonts.strict,
+                all_or_nothing,
+            };
+            let report = build::build(&dir, &out, &fonts.typesetter(), &request, format, policy)?;
             finish(report)
         }
         Command::Check { dir } => {
@@ -186,7 +197,17 @@ fn run(command: Command) -> Result<(), Failure> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or(doc.name);
-            finish(build::write_documents(&[doc], &parent, &fonts.typesetter()))
+            let policy = Policy {
+                strict: fonts.strict,
+                all_or_nothing: true,
+            };
+            finish(build::write_documents(
+                &[doc],
+                &parent,
+                &fonts.typesetter(),
+                &data.sources(),
+                policy,
+            ))
         }
         Command::Typeset { file, out } => {
             let source = std::fs::read_to_string(&file)

@@ -279,3 +279,66 @@ fn build_writes_every_document_of_the_example() {
             .is_file()
     );
 }
+
+#[test]
+fn strict_refuses_a_document_with_a_character_no_font_has_and_keeps_the_rest() {
+    let data = edited_example("founding-notice.yaml", |t| {
+        t.replace(
+            "issuer: 杜集区人民政府办公室",
+            "issuer: 杜集区人民政府办公室😀",
+        )
+    });
+    let out = tempfile::tempdir().unwrap();
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut a: Vec<String> = [
+            "build",
+            data.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--as-of",
+            "2026-11-28",
+            "--no-system-fonts",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = lianxi(
+        &args(&["--strict"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(!run.status.success());
+    let err = stderr(&run);
+    assert!(
+        err.contains("U+1F600") && err.contains("founding-notice.yaml:"),
+        "{err}"
+    );
+    assert!(
+        !out.path().join("founding-notice.pdf").exists(),
+        "the failed document is not written"
+    );
+    assert!(
+        out.path().join("roster-2026-11-28.pdf").exists(),
+        "the others are"
+    );
+
+    // --all-or-nothing writes none of them.
+    let none = tempfile::tempdir().unwrap();
+    let mut a = args(&["--strict", "--all-or-nothing"]);
+    a[3] = none.path().to_str().unwrap().to_string();
+    let run = lianxi(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(!run.status.success());
+    assert_eq!(std::fs::read_dir(none.path()).unwrap().count(), 0);
+
+    // Without --strict it is a warning and the PDF is written.
+    let run = lianxi(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        run.status.success() && stderr(&run).contains("警告"),
+        "{}",
+        stderr(&run)
+    );
+}

@@ -350,6 +350,11 @@ fn text_is_black_except_the_masthead() {
 #[test]
 fn no_character_lacks_a_glyph() {
     assert!(
+        notice().typeset.missing.is_empty(),
+        "{:?}",
+        notice().typeset.missing
+    );
+    assert!(
         notice().typeset.warnings.is_empty(),
         "{:?}",
         notice().typeset.warnings

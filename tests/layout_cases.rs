@@ -207,12 +207,18 @@ fn a_character_no_font_has_is_reported_not_dropped_silently() {
             "issuer: 杜集区人民政府办公室\u{2A6A5}",
         )
     });
-    let warning = notice
-        .typeset
-        .warnings
-        .iter()
-        .find(|w| w.message.contains("U+2A6A5"));
-    assert!(warning.is_some(), "{:?}", notice.typeset.warnings);
+    let missing = &notice.typeset.missing;
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert_eq!(missing[0].ch, '\u{2A6A5}');
+    // The warning names the character, its code point, the document and where it was typed.
+    let sources = [&lianxi::diag::SourceFile {
+        path: "founding-notice.yaml".into(),
+        text: std::sync::Arc::from("issuer: 杜集区人民政府办公室\u{2A6A5}\n"),
+    }];
+    let warning = missing[0].diagnostic("founding-notice", &sources, false);
+    assert!(warning.message.contains("founding-notice 第") && warning.message.contains("U+2A6A5"));
+    assert_eq!(warning.position().unwrap(), "founding-notice.yaml:1:19");
+    assert!(!warning.is_error() && missing[0].diagnostic("x", &sources, true).is_error());
 }
 
 #[test]
@@ -224,9 +230,9 @@ fn a_rare_gbk_name_prints_through_the_fallback_font() {
         )
     });
     assert!(
-        notice.typeset.warnings.is_empty(),
+        notice.typeset.missing.is_empty(),
         "{:?}",
-        notice.typeset.warnings
+        notice.typeset.missing
     );
     let run = notice
         .pages

@@ -57,6 +57,17 @@ pub struct CouncilData {
     pub sessions: Vec<Loaded<Session>>,
 }
 
+impl CouncilData {
+    /// Every YAML file the data was read from.
+    pub fn sources(&self) -> Vec<&SourceFile> {
+        let mut files = vec![&self.council.file, &self.roster.file];
+        files.extend(self.founding_notice.iter().map(|n| &n.file));
+        files.extend(self.filings.iter().map(|f| &f.file));
+        files.extend(self.sessions.iter().map(|s| &s.file));
+        files
+    }
+}
+
 pub const COUNCIL_FILE: &str = "council.yaml";
 pub const ROSTER_FILE: &str = "roster.yaml";
 pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";

@@ -15,6 +15,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use self::fonts::{FontOptions, FontSet};
+use self::glyphs::MissingGlyph;
 use self::world::{Base, DocWorld, MAIN, file_id};
 use crate::diag::{Diagnostic, Diagnostics, Failure};
 use crate::documents::Document;
@@ -25,10 +26,11 @@ pub struct Typesetter {
     base: Base,
 }
 
-/// A typeset document: its pages and any warnings worth telling the user.
+/// A typeset document: its pages, the compiler's warnings, and characters that printed blank.
 pub struct Typeset {
     pub pages: PagedDocument,
     pub warnings: Diagnostics,
+    pub missing: Vec<MissingGlyph>,
 }
 
 impl Typesetter {
@@ -73,7 +75,7 @@ impl Typesetter {
         };
         let result = typst::compile::<PagedDocument>(&world);
         typst::comemo::evict(10);
-        let mut warnings: Diagnostics = result
+        let warnings: Diagnostics = result
             .warnings
             .iter()
             .map(|d| compiler_diagnostic(&world, d))
@@ -86,8 +88,12 @@ impl Typesetter {
                     .collect(),
             )
         })?;
-        warnings.extend(glyphs::missing_glyphs(&pages, &doc.name));
-        Ok(Typeset { pages, warnings })
+        let missing = glyphs::missing_glyphs(&pages);
+        Ok(Typeset {
+            pages,
+            warnings,
+            missing,
+        })
     }
 
     /// PDF bytes; identical input gives identical bytes.

@@ -39,7 +39,9 @@ impl Rendered {
     /// numbers.
     pub fn layout_text(&self) -> String {
         let runs = self.pages.iter().flat_map(|p| p.runs.iter());
-        runs.filter(|r| r.baseline < 262.5).map(|r| r.text.as_str()).collect()
+        runs.filter(|r| r.baseline < 262.5)
+            .map(|r| r.text.as_str())
+            .collect()
     }
 
     /// The document's text in reading order, without page numbers.
