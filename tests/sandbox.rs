@@ -55,7 +55,8 @@ fn packages_are_refused() {
 #[test]
 fn today_is_the_documents_date_and_inputs_are_empty() {
     // A scratch document is dated 2000-01-01.
-    let text = printed("#datetime.today().display(\"[year]-[month]-[day]\")\n\n输入#sys.inputs.len()项");
+    let text =
+        printed("#datetime.today().display(\"[year]-[month]-[day]\")\n\n输入#sys.inputs.len()项");
     assert!(text.contains("2000-01-01"), "{text}");
     assert!(text.contains("输入0项"), "{text}");
 }

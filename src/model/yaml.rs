@@ -9,8 +9,22 @@ use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, MessageFormatter};
 
 use crate::diag::{Diagnostic, SourceFile};
 
+/// Larger than any council's data: a roster of 5,000 people is about 0.3 MB.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
 /// Reads `path` as UTF-8 text, or explains in Chinese why it cannot be read.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_FILE_BYTES
+    {
+        return Err(Diagnostic::error(format!(
+            "文件过大（{:.1} MB），超过 {} MB 的上限",
+            meta.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ))
+        .in_file(path)
+        .help("请确认选对了文件；数据文件只应包含联席会议的信息"));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         let msg = match e.kind() {
             std::io::ErrorKind::NotFound => "找不到文件".to_string(),
@@ -139,6 +153,20 @@ fn explain(raw: &str, syntax: bool) -> (String, Option<String>) {
             "同一个字段写了两次".into(),
             Some("请删除或合并重复的字段".into()),
         );
+    }
+    if lower.contains("budget breached: nodes")
+        || lower.contains("alias") && lower.contains("budget")
+    {
+        let help =
+            "文件中的条目或别名（&、*）引用展开后过多，已停止读取；请不要使用别名，按示例逐项书写";
+        return ("文件内容过多，无法读取".into(), Some(help.into()));
+    }
+    if lower.contains("budget breached: depth") || lower.contains("recursion limit") {
+        let help = "缩进或括号嵌套的层数过多，已停止读取；请检查是否有未闭合的括号";
+        return ("嵌套层次过深，无法读取".into(), Some(help.into()));
+    }
+    if lower.contains("budget breached") {
+        return (format!("文件结构过于复杂，已停止读取（{raw}）"), None);
     }
     if lower.contains("tab") {
         return (
