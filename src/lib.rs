@@ -5,6 +5,7 @@
 //! meeting) → [`checked`] (all of it, checked) → [`documents`] (what each document says) →
 //! [`fill`] (templates → Typst source) → [`typeset`] (embedded Typst → pages → PDF) → [`output`].
 
+#[cfg(feature = "typeset")]
 pub mod build;
 pub mod checked;
 pub mod diag;
@@ -13,4 +14,5 @@ pub mod fill;
 pub mod model;
 pub mod output;
 pub mod roster;
+#[cfg(feature = "typeset")]
 pub mod typeset;

@@ -32,6 +32,11 @@ fn where_is(file: &str, needle: &str) -> String {
     format!("{file}:{}:{col}", i + 1)
 }
 
+/// `file:line:col` moved to column `col`.
+fn at_column(position: String, col: usize) -> String {
+    format!("{}:{col}", position.rsplit_once(':').unwrap().0)
+}
+
 fn position(d: &Diagnostic) -> String {
     let p = d.position().unwrap();
     p.rsplit_once('/')
@@ -192,5 +197,59 @@ fn a_missing_file_is_named() {
     assert!(
         d.message.contains("找不到文件") && position(d) == "roster.yaml",
         "{d:?}"
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace(
+            "name: 杜集区3岁以下婴幼儿照护服务工作联席会议",
+            "name: \"杜集区联席会议",
+        )
+    });
+    let d = one(&diags);
+    assert!(d.message.contains("YAML 格式错误"), "{}", d.message);
+    assert!(d.help.as_deref().unwrap().contains("引号是否成对"));
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "name: 杜集区3岁以下"), 7)
+    );
+}
+
+#[test]
+fn bad_indentation_is_a_syntax_error_not_a_missing_field() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  host_unit: 区卫健委", " host_unit: 区卫健委")
+    });
+    let d = one(&diags);
+    assert!(d.message.contains("YAML 格式错误"), "{}", d.message);
+    assert!(
+        position(d).starts_with("council.yaml:14:"),
+        "{}",
+        position(d)
+    );
+}
+
+#[test]
+fn a_wrong_type_says_what_was_expected() {
+    let diags = errors_after("founding-notice.yaml", |t| {
+        let start = t.find("cc:\n").unwrap();
+        let end = t[start..].find("\n\n").unwrap() + start;
+        format!("{}cc: 区委办公室{}", &t[..start], &t[end..])
+    });
+    let d = one(&diags);
+    assert!(d.message.contains("这里应填一个列表"), "{}", d.message);
+    assert_eq!(
+        position(d),
+        at_column(where_is("founding-notice.yaml", "cc:"), 5)
+    );
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace("date: 2021-07-21", "date: [2021]")
+    });
+    assert!(
+        one(&diags).message.contains("这里应填一段文字"),
+        "{}",
+        diags[0].message
     );
 }

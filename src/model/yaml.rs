@@ -183,6 +183,29 @@ fn explain(raw: &str, syntax: bool) -> (String, Option<String>) {
             Some("请填写内容；如果不需要，请删除这一行".into()),
         );
     }
+    if lower.contains("expected sequence") {
+        let help = "列表的每一项单独一行，以“- ”开头；只有一项也要这样写";
+        return ("这里应填一个列表".into(), Some(help.into()));
+    }
+    if lower.contains("expected string") {
+        return (
+            "这里应填一段文字，不能是列表或多个字段".into(),
+            Some("请参照示例文件中这一项的写法".into()),
+        );
+    }
+    if lower.contains("expected mapping")
+        || lower.contains("expected a map")
+        || lower.contains("expected struct")
+    {
+        let help = "请按示例写成若干行“字段: 值”，每行比上一级多缩进两个空格";
+        return ("这里应填若干“字段: 值”".into(), Some(help.into()));
+    }
+    if lower.contains("expected i32")
+        || lower.contains("expected u32")
+        || lower.contains("invalid digit")
+    {
+        return ("这里应填一个数字，如 2026".into(), None);
+    }
     if lower.contains("unknown variant") {
         return (
             format!("取值无效：{raw}"),
