@@ -61,10 +61,9 @@ fn impossible_date_says_why() {
     });
     let d = one(&diags);
     assert!(d.message.contains("2021年2月只有28天"), "{}", d.message);
-    assert!(
-        position(d).starts_with("founding-notice.yaml:"),
-        "{}",
-        position(d)
+    assert_eq!(
+        position(d),
+        at_column(where_is("founding-notice.yaml", "date: 2021-07-21"), 7)
     );
 }
 
@@ -73,11 +72,19 @@ fn missing_field_is_named() {
     let diags = errors_after("founding-notice.yaml", |t| {
         t.replace("doc_number: 杜政办〔2021〕11号\n", "")
     });
+    let d = one(&diags);
     assert!(
-        one(&diags).message.contains("缺少必填字段 `doc_number`"),
+        d.message.contains("缺少必填字段 `doc_number`"),
         "{}",
-        diags[0].message
+        d.message
     );
+    // The parser notices at the end of the mapping: the last line of the edited file.
+    let lines = std::fs::read_to_string(example_dir().join("founding-notice.yaml"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
+    assert_eq!(position(d), format!("founding-notice.yaml:{lines}:1"));
 }
 
 #[test]
@@ -132,6 +139,11 @@ fn tabs_are_refused_with_a_chinese_hint() {
     });
     let d = one(&diags);
     assert!(d.message.contains("Tab"), "{}", d.message);
+    // Just after the tab.
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "  name: 联席会议办公室"), 2)
+    );
 }
 
 #[test]
@@ -142,10 +154,15 @@ fn duplicate_keys_are_refused() {
             "lead_unit: 区卫健委\nlead_unit: 区卫健委",
         )
     });
-    assert!(
-        one(&diags).message.contains("写了两次"),
-        "{}",
-        diags[0].message
+    let d = one(&diags);
+    assert!(d.message.contains("写了两次"), "{}", d.message);
+    let first = where_is("council.yaml", "lead_unit: 区卫健委");
+    let (file_line, _) = first.rsplit_once(':').unwrap();
+    let (file, line) = file_line.rsplit_once(':').unwrap();
+    assert_eq!(
+        position(d),
+        format!("{file}:{}:1", line.parse::<usize>().unwrap() + 1),
+        "the second one"
     );
 }
 
@@ -160,7 +177,12 @@ fn gbk_files_are_explained() {
     .unwrap();
     let diags = model::load(data.path()).unwrap_err().0;
     let d = one(&diags);
-    assert!(d.message.contains("不是 UTF-8"), "{}", d.message);
+    assert!(
+        d.message.contains("不是 UTF-8") && d.message.contains("第 1 行"),
+        "{}",
+        d.message
+    );
+    assert_eq!(position(d), "council.yaml");
     assert!(d.help.as_deref().unwrap().contains("另存为"));
 }
 
@@ -170,6 +192,7 @@ fn an_empty_file_is_explained() {
     std::fs::write(data.path().join("roster.yaml"), "\n# nothing yet\n").unwrap();
     let diags = model::load(data.path()).unwrap_err().0;
     assert!(one(&diags).message.contains("空"), "{}", diags[0].message);
+    assert_eq!(position(&diags[0]), "roster.yaml:1:1");
 }
 
 #[test]
