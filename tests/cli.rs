@@ -14,12 +14,15 @@ fn lianxi(args: &[&str]) -> Output {
         .expect("run lianxi")
 }
 
+/// `lianxi build DIR -o OUT`, bundled fonts only, the roster appendix as of 2026-11-28.
 fn build(dir: &Path, out: &Path) -> Output {
     lianxi(&[
         "build",
         dir.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
         "--no-system-fonts",
     ])
 }
@@ -341,4 +344,53 @@ fn strict_refuses_a_document_with_a_character_no_font_has_and_keeps_the_rest() {
         "{}",
         stderr(&run)
     );
+}
+
+#[test]
+fn a_document_failing_mid_batch_leaves_the_earlier_outputs_byte_identical() {
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(&example_dir(), out.path()).status.success());
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = walk(out.path())
+        .into_iter()
+        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .collect();
+    // The minutes now hold a character no font has: with --strict that document fails to render.
+    let data = edited_example("sessions/2026-全体会议.yaml", |t| {
+        t.replace("number: 第1期", "number: 第1期😀")
+    });
+    let run = lianxi(&[
+        "build",
+        data.path().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
+        "--no-system-fonts",
+        "--strict",
+    ]);
+    assert!(!run.status.success());
+    assert!(
+        stderr(&run).contains("2026-全体会议-minutes"),
+        "{}",
+        stderr(&run)
+    );
+    for (path, bytes) in before {
+        assert!(
+            std::fs::read(&path).unwrap() == bytes,
+            "{} changed",
+            path.display()
+        );
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            files.extend(walk(&entry.path()))
+        } else {
+            files.push(entry.path())
+        }
+    }
+    files
 }
