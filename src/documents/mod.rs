@@ -12,7 +12,7 @@ pub mod roster_list;
 use serde::Serialize;
 
 use crate::checked::Checked;
-use crate::diag::Failure;
+use crate::diag::{Failure, SourceFile};
 use crate::model::asset::{self, Asset};
 use crate::model::{CouncilData, Date, Seal};
 use crate::roster::History;
@@ -57,7 +57,7 @@ impl Document {
 }
 
 /// Every document a data directory defines, in a stable order: the founding notice, one filing
-/// form per filing, and the roster appendix as `roster` asks.
+/// form per filing, each meeting's notice and minutes, and the roster appendix as `roster` asks.
 pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, Failure> {
     let Checked {
         data,
@@ -66,12 +66,8 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
     } = checked;
     let mut docs = Vec::new();
     if let Some(notice) = &data.founding_notice {
-        let assets = match &notice.seal {
-            Seal::Image(name) => vec![asset::resolve(&data.dir, name, &notice.file)?],
-            _ => vec![],
-        };
-        let seal_image = assets.first().map(|a| a.virtual_path.clone());
-        let view = founding_notice::assemble(data, history, notice, seal_image);
+        let assets = seal_assets(data, &notice.seal, &notice.file)?;
+        let view = founding_notice::assemble(data, history, notice, seal_image(&assets));
         docs.push(Document {
             name: "founding-notice".into(),
             template: "notice.typ",
@@ -84,14 +80,8 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
     for change in &history.changes {
         let filing = &data.filings[change.filing];
         let view = filing_form::assemble(&data.council, filing, change);
-        let stem = filing
-            .file
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
         docs.push(Document {
-            name: format!("{}/{stem}", crate::model::FILINGS_DIR),
+            name: format!("{}/{}", crate::model::FILINGS_DIR, stem(&filing.file)),
             template: "filing-form.typ",
             view: wrap("form", &view),
             date: filing.filed_on,
@@ -100,19 +90,16 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
         });
     }
     for (session, people) in data.sessions.iter().zip(attendance) {
-        let stem = session
-            .file
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = stem(&session.file);
         if let Some(notice) = &session.notice {
-            let assets = match &notice.seal {
-                Seal::Image(name) => vec![asset::resolve(&data.dir, &name, &session.file)?],
-                _ => vec![],
-            };
-            let seal_image = assets.first().map(|a| a.virtual_path.clone());
-            let view = meeting_notice::assemble(&data.council, session, notice, people, seal_image);
+            let assets = seal_assets(data, &notice.seal, &session.file)?;
+            let view = meeting_notice::assemble(
+                &data.council,
+                session,
+                notice,
+                people,
+                seal_image(&assets),
+            );
             docs.push(Document {
                 name: format!("{}/{stem}-notice", crate::model::SESSIONS_DIR),
                 template: "notice.typ",
@@ -149,6 +136,26 @@ pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRe
         title: view.title_lines.concat(),
         assets: vec![],
     }
+}
+
+/// The seal image a signature names, resolved inside the data directory.
+fn seal_assets(data: &CouncilData, seal: &Seal, file: &SourceFile) -> Result<Vec<Asset>, Failure> {
+    match seal {
+        Seal::Image(name) => Ok(vec![asset::resolve(&data.dir, name, file)?]),
+        _ => Ok(vec![]),
+    }
+}
+
+fn seal_image(assets: &[Asset]) -> Option<String> {
+    assets.first().map(|a| a.virtual_path.clone())
+}
+
+/// A data file's name without `.yaml`: documents made from it are named after it.
+fn stem(file: &SourceFile) -> String {
+    file.path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The template context: the view under the name the template knows it by.
