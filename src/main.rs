@@ -191,6 +191,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 updated_note: note,
             };
             let mut doc = documents::roster_appendix(&data, &history, &request);
+            // Written as <dir>/<name>.pdf: name the document after the file asked for.
             let out = out.unwrap_or_else(|| PathBuf::from(format!("{}.pdf", doc.name)));
             let parent = out.parent().map(PathBuf::from).unwrap_or_default();
             doc.name = out
