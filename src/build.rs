@@ -1,6 +1,8 @@
 //! The whole pipeline for one data directory, as the commands run it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::checked::load;
 use crate::diag::{Diagnostics, Failure, SourceFile};
@@ -8,7 +10,7 @@ use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
 use crate::output::write_atomic;
-use crate::typeset::Typesetter;
+use crate::typeset::{Typesetter, copies};
 
 /// A document that was written.
 #[derive(Debug)]
@@ -25,20 +27,24 @@ pub struct Report {
     pub errors: Diagnostics,
 }
 
-/// A rendered document.
+/// A rendered document: one PDF, or one per copy with `--split`.
 pub struct Rendered {
-    pub pdf: Vec<u8>,
-    pub pages: usize,
+    /// File-name suffix ("" or "-000001") and PDF bytes with the page count.
+    pub files: Vec<(String, Vec<u8>, usize)>,
     pub warnings: Diagnostics,
 }
 
-/// How strictly a run treats what it meets.
+/// How a run treats what it meets.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Policy {
     /// A character no font can draw fails its document instead of printing blank.
     pub strict: bool,
     /// Write no document unless every one renders.
     pub all_or_nothing: bool,
+    /// Numbered copies (份号) of each notice and minutes.
+    pub copies: Option<usize>,
+    /// With `copies`: one file per copy instead of one file with all of them.
+    pub split: bool,
 }
 
 /// What `build` writes for each document.
@@ -50,8 +56,8 @@ pub enum Format {
     Typ,
 }
 
-/// Renders one document to PDF bytes. `sources` are the data files, to point a character that
-/// prints blank back at where it was typed.
+/// Renders one document to PDF. `sources` are the data files, to point a character that prints
+/// blank back at where it was typed.
 pub fn render_pdf(
     filler: &Filler,
     typesetter: &Typesetter,
@@ -59,8 +65,13 @@ pub fn render_pdf(
     sources: &[&SourceFile],
     policy: Policy,
 ) -> Result<Rendered, Failure> {
-    let source = filler.fill(doc)?;
-    let typeset = typesetter.typeset(doc, &source)?;
+    let copies = policy.copies.filter(|_| doc.numbered);
+    let mut doc = doc.clone();
+    if copies.is_some() {
+        doc.view["copy_number"] = copies::PLACEHOLDER.into();
+    }
+    let source = filler.fill(&doc)?;
+    let typeset = typesetter.typeset(&doc, &source)?;
     let blanks: Diagnostics = typeset
         .missing
         .iter()
@@ -69,14 +80,38 @@ pub fn render_pdf(
     if policy.strict && !blanks.is_empty() {
         return Err(Failure(blanks));
     }
-    let pdf = typesetter.pdf(doc, &typeset.pages)?;
     let mut warnings = typeset.warnings;
     warnings.extend(blanks);
-    Ok(Rendered {
-        pdf,
-        pages: typeset.pages.pages().len(),
-        warnings,
-    })
+    let pages = &typeset.pages;
+    let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
+        None => vec![(
+            String::new(),
+            typesetter.pdf(&doc, pages)?,
+            pages.pages().len(),
+        )],
+        Some(sets) if policy.split => {
+            let mut files = Vec::new();
+            for (k, set) in sets.into_iter().enumerate() {
+                let count = set.len();
+                let one = copies::assemble(pages, set);
+                files.push((
+                    format!("-{:06}", k + 1),
+                    typesetter.pdf_of_copies(&doc, &one)?,
+                    count,
+                ));
+            }
+            files
+        }
+        Some(sets) => {
+            let all = copies::assemble(pages, sets.into_iter().flatten());
+            vec![(
+                String::new(),
+                typesetter.pdf_of_copies(&doc, &all)?,
+                all.pages().len(),
+            )]
+        }
+    };
+    Ok(Rendered { files, warnings })
 }
 
 /// Renders every document `dir` defines into `out`. Nothing is written unless the data checks
@@ -99,7 +134,8 @@ pub fn build(
     })
 }
 
-/// Renders `docs` and writes each as `out/<name>.pdf`; a failed one is reported, not written.
+/// Renders `docs` on every core and writes each as `out/<name>.pdf`, in order; a failed one is
+/// reported, not written.
 pub fn write_documents(
     docs: &[Document],
     out: &Path,
@@ -107,11 +143,11 @@ pub fn write_documents(
     sources: &[&SourceFile],
     policy: Policy,
 ) -> Report {
-    let filler = Filler::new();
+    let results = render_all(docs, typesetter, sources, policy);
     let mut report = Report::default();
     let mut ready = Vec::new();
-    for doc in docs {
-        match render_pdf(&filler, typesetter, doc, sources, policy) {
+    for (doc, result) in docs.iter().zip(results) {
+        match result {
             Ok(rendered) => ready.push((doc, rendered)),
             Err(Failure(diags)) => report.errors.extend(diags),
         }
@@ -120,17 +156,50 @@ pub fn write_documents(
         return report;
     }
     for (doc, rendered) in ready {
-        let path = out.join(format!("{}.pdf", doc.name));
-        match write_atomic(&path, &rendered.pdf) {
-            Ok(()) => report.written.push(Written {
-                path,
-                pages: rendered.pages,
-            }),
-            Err(d) => report.errors.push(d),
+        for (suffix, pdf, pages) in rendered.files {
+            let path = out.join(format!("{}{suffix}.pdf", doc.name));
+            match write_atomic(&path, &pdf) {
+                Ok(()) => report.written.push(Written { path, pages }),
+                Err(d) => report.errors.push(d),
+            }
         }
         report.warnings.extend(rendered.warnings);
     }
     report
+}
+
+/// Renders `docs` on as many threads as there are cores; results come back in `docs` order.
+fn render_all(
+    docs: &[Document],
+    typesetter: &Typesetter,
+    sources: &[&SourceFile],
+    policy: Policy,
+) -> Vec<Result<Rendered, Failure>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(docs.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<Result<Rendered, Failure>>> =
+        (0..docs.len()).map(|_| None).collect();
+    let slots = Mutex::new(&mut results);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                let filler = Filler::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(doc) = docs.get(i) else { break };
+                    let result = render_pdf(&filler, typesetter, doc, sources, policy);
+                    slots.lock().expect("no panics while holding the lock")[i] = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.expect("every document rendered"))
+        .collect()
 }
 
 /// Writes each document's Typst source as `out/<name>.typ`, and the modules it imports at the

@@ -42,6 +42,12 @@ enum Command {
         /// 任一份公文失败则一份也不写。
         #[arg(long)]
         all_or_nothing: bool,
+        /// 每份通知和纪要印 N 份，各带 6 位份号，每份从奇数页开始。
+        #[arg(long, value_name = "份数")]
+        copies: Option<usize>,
+        /// 与 --copies 同用：每份各写一个文件。
+        #[arg(long, requires = "copies")]
+        split: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -144,6 +150,8 @@ fn run(command: Command) -> Result<(), Failure> {
             as_of,
             format,
             all_or_nothing,
+            copies,
+            split,
             fonts,
         } => {
             let request = RosterRequest {
@@ -155,6 +163,8 @@ fn run(command: Command) -> Result<(), Failure> {
             let policy = Policy {
                 strict: fonts.strict,
                 all_or_nothing,
+                copies,
+                split,
             };
             let report = build::build(&dir, &out, &fonts.typesetter(), &request, format, policy)?;
             finish(report)
@@ -201,6 +211,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let policy = Policy {
                 strict: fonts.strict,
                 all_or_nothing: true,
+                ..Policy::default()
             };
             finish(build::write_documents(
                 &[doc],

@@ -33,6 +33,8 @@ pub struct Document {
     pub title: String,
     /// Files the data names that the compiler may read.
     pub assets: Vec<Asset>,
+    /// The template prints a 份号 when the view has `copy_number` (notices and minutes).
+    pub numbered: bool,
 }
 
 impl Document {
@@ -52,6 +54,7 @@ impl Document {
             },
             title: String::new(),
             assets: vec![],
+            numbered: false,
         }
     }
 }
@@ -75,6 +78,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
             date: notice.date.value,
             title: view.title_lines.concat(),
             assets,
+            numbered: true,
         });
     }
     for change in &history.changes {
@@ -87,6 +91,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
             date: filing.filed_on,
             title: view.title_lines.concat(),
             assets: vec![],
+            numbered: false,
         });
     }
     for (session, people) in data.sessions.iter().zip(attendance) {
@@ -107,6 +112,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
                 date: notice.date.value,
                 title: view.title_lines.concat(),
                 assets,
+                numbered: true,
             });
         }
         if let Some(minutes) = &session.minutes {
@@ -118,6 +124,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
                 date: minutes.date.value,
                 title: format!("{}{}", view.mark, view.number),
                 assets: vec![],
+                numbered: true,
             });
         }
     }
@@ -135,6 +142,7 @@ pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRe
         date: request.as_of,
         title: view.title_lines.concat(),
         assets: vec![],
+        numbered: false,
     }
 }
 

@@ -1,5 +1,6 @@
 //! Typesetting: Typst source → laid-out pages → PDF, with the compiler embedded and sandboxed.
 
+pub mod copies;
 pub mod fonts;
 pub mod glyphs;
 pub mod inspect;
@@ -98,6 +99,20 @@ impl Typesetter {
 
     /// PDF bytes; identical input gives identical bytes.
     pub fn pdf(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
+        self.export(doc, pages, true)
+    }
+
+    /// PDF bytes of numbered copies, whose pages carry no structure tags (they would repeat).
+    pub fn pdf_of_copies(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
+        self.export(doc, pages, false)
+    }
+
+    fn export(
+        &self,
+        doc: &Document,
+        pages: &PagedDocument,
+        tagged: bool,
+    ) -> Result<Vec<u8>, Failure> {
         let date = Datetime::from_ymd_hms(
             doc.date.year,
             doc.date.month as u8,
@@ -111,6 +126,7 @@ impl Typesetter {
             ident: Smart::Custom(format!("lianxi/{}/{}", doc.name, doc.title)),
             creator: Smart::Custom(Some("lianxi".into())),
             timestamp: Some(Timestamp::new_utc(date)),
+            tagged,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(pages, &options).map_err(|errors| {
