@@ -48,9 +48,10 @@ if command -v typst >/dev/null 2>&1; then
   echo
   echo "== lianxi vs $(typst --version) on lianxi's own Typst source (fonts/ only) =="
   "$bin" build examples/duji -o "$work/typ" $date --no-system-fonts --format typ >/dev/null 2>&1
-  mapfile -t sources < <(cd "$work/typ" && find . -name '*.typ' ! -name gbt9704.typ ! -name fonts.typ | sort)
-  cli_one="typst compile --root $work/typ --font-path fonts --ignore-system-fonts --ignore-embedded-fonts $work/typ/founding-notice.typ $work/cli-one.pdf"
-  cli_all="cd $work/typ && for f in ${sources[*]}; do typst compile --root . --font-path $PWD/fonts --ignore-system-fonts --ignore-embedded-fonts \$f /dev/null; done"
+  mapfile -t sources < <(cd "$work/typ" && find . -name '*.typ' | sort)
+  fonts="--font-path $PWD/fonts --ignore-system-fonts --ignore-embedded-fonts"
+  cli_one="typst compile $fonts $work/typ/founding-notice.typ $work/cli-one.pdf"
+  cli_all="cd $work/typ && for f in ${sources[*]}; do typst compile $fonts \$f \$f.pdf; done"
   hyperfine -w 2 -r 10 --export-json "$work/cli.json" \
     -n "lianxi, founding notice" "$bin build $work/notice-only -o $work/a $date --no-system-fonts" \
     -n "typst-cli, founding notice" "$cli_one" \

@@ -17,7 +17,11 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/duji");
     let checked = checked::load(&dir).expect("example loads");
     let request = RosterRequest::on(Date::parse("2026-11-28").unwrap());
-    let base = documents::all(&checked, &request).unwrap().into_iter().find(|d| d.name == "founding-notice").unwrap();
+    let base = documents::all(&checked, &request)
+        .unwrap()
+        .into_iter()
+        .find(|d| d.name == "founding-notice")
+        .unwrap();
     let typesetter = Typesetter::new(&FontOptions::default());
     let filler = Filler::new();
     let sources = checked.data.sources();
@@ -27,7 +31,10 @@ fn main() {
     for i in 0..200 {
         let mut doc = base.clone();
         doc.view["notice"]["doc_number"] = format!("杜政办〔2021〕{}号", i + 1).into();
-        let first = doc.view["notice"]["body"][0]["text"].as_str().unwrap().to_string();
+        let first = doc.view["notice"]["body"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_string();
         doc.view["notice"]["body"][0]["text"] = format!("第{}稿。{first}", i + 1).into();
         let start = Instant::now();
         let source = filler.fill(&doc).unwrap();
@@ -54,7 +61,11 @@ fn main() {
         pdf_ms / 200.0,
         200_000.0 / total
     );
-    println!("  {:.1} MB of PDF written in memory; peak RSS {} MB", bytes as f64 / 1e6, peak_rss_mb());
+    println!(
+        "  {:.1} MB of PDF written in memory; peak RSS {} MB",
+        bytes as f64 / 1e6,
+        peak_rss_mb()
+    );
 }
 
 fn peak_rss_mb() -> u64 {

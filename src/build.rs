@@ -202,22 +202,18 @@ fn render_all(
         .collect()
 }
 
-/// Writes each document's Typst source as `out/<name>.typ`, and the modules it imports at the
-/// root of `out`, so that `typst compile --root out` sees what lianxi typeset.
+/// Writes each document's Typst source as `out/<name>.typ`, self-contained: the font stacks and
+/// the GB/T 9704 library are inlined, so `typst compile --font-path fonts FILE.typ` sees exactly
+/// what lianxi typeset.
 pub fn write_sources(docs: &[Document], out: &Path, typesetter: &Typesetter) -> Report {
     let filler = Filler::new();
     let mut report = Report::default();
-    for (name, text) in typesetter.modules() {
-        if let Err(d) = write_atomic(&out.join(name.trim_start_matches('/')), text.as_bytes()) {
-            report.errors.push(d);
-        }
-    }
     for doc in docs {
         let path = out.join(format!("{}.typ", doc.name));
-        match filler
+        let source = filler
             .fill(doc)
-            .map(|source| write_atomic(&path, source.as_bytes()))
-        {
+            .map(|source| typesetter.self_contained(&source));
+        match source.map(|source| write_atomic(&path, source.as_bytes())) {
             Ok(Ok(())) => report.written.push(Written { path, pages: 0 }),
             Ok(Err(d)) => report.errors.push(d),
             Err(Failure(diags)) => report.errors.extend(diags),

@@ -394,3 +394,37 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+#[test]
+fn the_emitted_typst_source_is_self_contained_and_typesets_to_the_same_pdf() {
+    let out = tempfile::tempdir().unwrap();
+    let run = lianxi(&[
+        "build",
+        example_dir().to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
+        "--no-system-fonts",
+        "--format",
+        "typ",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let typ = out.path().join("founding-notice.typ");
+    let text = std::fs::read_to_string(&typ).unwrap();
+    assert!(!text.contains("#import"), "nothing left to import");
+    // The hidden `typeset` command compiles a file in the same sandbox: same bytes as `build`.
+    let pdf = out.path().join("from-typ.pdf");
+    let run = lianxi(&[
+        "typeset",
+        typ.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let built = tempfile::tempdir().unwrap();
+    assert!(build(&example_dir(), built.path()).status.success());
+    let a = pdftotext(&pdf);
+    let b = pdftotext(&built.path().join("founding-notice.pdf"));
+    assert_eq!(a, b, "same text, page by page");
+}
