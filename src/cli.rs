@@ -1,0 +1,302 @@
+//! The command line's shape: commands, options, and their help — all in Chinese, clap's own
+//! words included.
+
+use std::path::PathBuf;
+
+use clap::builder::styling::Styles;
+use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use lianxi::build::Format;
+use lianxi::model::Date;
+use lianxi::typeset::Typesetter;
+use lianxi::typeset::fonts::FontOptions;
+
+/// 联席会议办公室公文生成工具：把 YAML 数据排成符合 GB/T 9704-2012 的 PDF 公文。
+#[derive(Parser)]
+#[command(name = "lianxi", version, arg_required_else_help = true)]
+pub struct Cli {
+    /// 只显示错误。
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// 显示所用字体和每份公文的耗时。
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// 生成数据目录中定义的全部公文（PDF）：成立通知、每份备案表、当前成员名单。
+    Build {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+        /// 输出目录（默认 out）。
+        #[arg(short, long, value_name = "输出目录", default_value = "out")]
+        out: PathBuf,
+        /// 成员名单的日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// 输出格式：pdf（默认），或 typ（排版用的 Typst 源文件）。
+        #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
+        format: Format,
+        /// 任一份公文失败则一份也不写。
+        #[arg(long)]
+        all_or_nothing: bool,
+        /// 每份通知和纪要印 N 份，各带 6 位份号，每份从奇数页开始。
+        #[arg(long, value_name = "份数")]
+        copies: Option<usize>,
+        /// 与 --copies 同用：每份各写一个文件。
+        #[arg(long, requires = "copies")]
+        split: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 只检查数据，不生成文件；列出人员调整记录。
+    Check {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+    },
+    /// 生成某一日期的成员名单（附件），或列出人员调整记录。
+    Roster {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+        /// 名单日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        /// 附“变更说明”，列出此日期之后的调整。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        since: Option<Date>,
+        /// 用表格排列（序号、单位、姓名、职务、联系电话）。
+        #[arg(long)]
+        table: bool,
+        /// 标题下一行的说明，默认“（YYYY年M月更新）”。
+        #[arg(long, value_name = "文字")]
+        note: Option<String>,
+        /// 输出文件（默认 roster-日期.pdf）。
+        #[arg(short, long, value_name = "文件")]
+        out: Option<PathBuf>,
+        /// 只在终端列出人员调整记录，不生成文件。
+        #[arg(long)]
+        list: bool,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 生成命令行自动补全脚本：bash、zsh、fish 或 powershell。
+    Completions {
+        #[arg(value_name = "外壳", value_parser = ["bash", "zsh", "fish", "powershell", "elvish"])]
+        shell: String,
+    },
+    /// 显示每种字体角色实际使用的字体及其来源。
+    Fonts {
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
+    /// 排版一个 Typst 文件（开发调试用；可导入 /gbt9704.typ）。
+    #[command(hide = true)]
+    Typeset {
+        file: PathBuf,
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct FontArgs {
+    /// 有字没有字体能显示时报错，不生成该文件（默认只警告）。
+    #[arg(long)]
+    pub strict: bool,
+    /// 额外的字体目录（可多次指定），其中的字体优先于内置字体。
+    #[arg(long = "font-dir", value_name = "目录")]
+    pub font_dirs: Vec<PathBuf>,
+    /// 不查找系统中安装的公文标准字体，只用内置字体和 --font-dir。
+    #[arg(long)]
+    pub no_system_fonts: bool,
+}
+
+impl FontArgs {
+    pub fn typesetter(&self) -> Typesetter {
+        Typesetter::new(&FontOptions {
+            dirs: self.font_dirs.clone(),
+            system: !self.no_system_fonts,
+        })
+    }
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s)
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "pdf" => Ok(Format::Pdf),
+        "typ" => Ok(Format::Typ),
+        _ => Err(format!("不支持的格式“{s}”，可选 pdf 或 typ")),
+    }
+}
+
+const HELP_TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+
+/// The command with clap's English headings, flags and messages replaced by Chinese ones.
+pub fn command() -> clap::Command {
+    localise(Cli::command())
+        .override_usage("lianxi [选项] <命令>")
+        .subcommand_help_heading("命令")
+        .subcommand_value_name("命令")
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本"),
+        )
+        .mut_subcommands(localise)
+        .styles(Styles::plain())
+}
+
+fn localise(cmd: clap::Command) -> clap::Command {
+    let positionals: Vec<String> = cmd
+        .get_positionals()
+        .map(|a| {
+            format!(
+                "<{}>",
+                a.get_value_names()
+                    .and_then(|v| v.first())
+                    .map_or("", |v| v.as_str())
+            )
+        })
+        .collect();
+    let usage = match cmd.get_name() {
+        "lianxi" => "lianxi [选项] <命令>".to_string(),
+        name => format!("lianxi {name} [选项] {}", positionals.join(" ")),
+    };
+    cmd.help_template(HELP_TEMPLATE)
+        .override_usage(usage)
+        .next_help_heading("选项")
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助")
+                .global(true),
+        )
+        .mut_args(|a| {
+            let a = if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            if a.is_positional() {
+                a.help_heading("参数")
+            } else {
+                a.help_heading("选项")
+            }
+        })
+}
+
+/// Parses the command line; errors are explained in Chinese and end the process.
+pub fn parse() -> Cli {
+    let cmd = command();
+    let matches = match cmd.clone().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => explain(e, cmd),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| explain(e, command()))
+}
+
+fn explain(err: clap::Error, mut cmd: clap::Command) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    let arg = || {
+        err.get(ContextKind::InvalidArg)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let value = || {
+        err.get(ContextKind::InvalidValue)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let message = match err.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => err.exit(),
+        ErrorKind::InvalidSubcommand => {
+            let name = err
+                .get(ContextKind::InvalidSubcommand)
+                .map(|v| v.to_string())
+                .unwrap_or_default();
+            match err.get(ContextKind::SuggestedSubcommand) {
+                Some(best) => format!("没有“{name}”这个命令；是否想用 {best}？"),
+                None => format!("没有“{name}”这个命令"),
+            }
+        }
+        ErrorKind::UnknownArgument => format!("不认识的选项“{}”", arg()),
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{}", arg()),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(&err)
+                .map(|s| s.to_string())
+                .unwrap_or_default();
+            format!("{} 的取值“{}”无效：{why}", arg(), value())
+        }
+        ErrorKind::ArgumentConflict => format!("选项 {} 不能与其他选项同时使用", arg()),
+        _ => err.to_string(),
+    };
+    let _ = cmd.render_usage();
+    eprintln!(
+        "错误：{message}\n\n运行 lianxi --help 查看全部命令，lianxi <命令> --help 查看命令的选项。"
+    );
+    std::process::exit(2)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::command().debug_assert();
+    }
+
+    #[test]
+    fn help_is_in_chinese() {
+        let mut cmd = super::command();
+        let help = cmd.render_help().to_string();
+        assert!(
+            help.contains("用法：lianxi [选项] <命令>")
+                && help.contains("命令")
+                && help.contains("显示帮助")
+        );
+        for word in [
+            "Usage",
+            "Options",
+            "Commands",
+            "Arguments",
+            "Print help",
+            "default:",
+        ] {
+            assert!(!help.contains(word), "{word} in {help}");
+        }
+        for sub in cmd.get_subcommands_mut() {
+            let help = sub.render_help().to_string();
+            assert!(
+                help.contains("用法：lianxi") && help.contains("显示帮助"),
+                "{help}"
+            );
+            for word in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Print help",
+                "default:",
+                "possible values",
+            ] {
+                assert!(!help.contains(word), "{word} in {help}");
+            }
+        }
+    }
+}
