@@ -27,6 +27,12 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
+    /// 新建一个联席会议的数据目录：各文件带中文说明和示例，可直接生成公文。
+    Init {
+        /// 要新建的目录。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+    },
     /// 生成数据目录中定义的全部公文（PDF）：成立通知、每份备案表、当前成员名单。
     Build {
         /// 数据目录（含 council.yaml）。

@@ -11,6 +11,7 @@ pub mod checked;
 pub mod diag;
 pub mod documents;
 pub mod fill;
+pub mod init;
 pub mod model;
 pub mod output;
 pub mod roster;

@@ -70,6 +70,20 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let report = build::build(&dir, &out, &typesetter, &request, format, policy)?;
             finish(report, say)
         }
+        Command::Init { dir } => {
+            let files = lianxi::init::init(&dir)?;
+            if !say.quiet {
+                for f in files {
+                    eprintln!("已生成 {}", dir.join(f).display());
+                }
+                eprintln!(
+                    "下一步：修改其中的示例内容，然后运行 lianxi build {} -o {}",
+                    dir.display(),
+                    dir.join("out").display()
+                );
+            }
+            Ok(())
+        }
         Command::Check { dir } => {
             let checked = checked::load(&dir)?;
             if !say.quiet {

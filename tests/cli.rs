@@ -428,3 +428,33 @@ fn the_emitted_typst_source_is_self_contained_and_typesets_to_the_same_pdf() {
     let b = pdftotext(&built.path().join("founding-notice.pdf"));
     assert_eq!(a, b, "same text, page by page");
 }
+
+#[test]
+fn init_makes_a_council_that_builds_at_once_and_never_overwrites() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("我的联席会议");
+    let run = lianxi(&["init", dir.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = dir.join("out");
+    let run = build(&dir, &out);
+    assert!(run.status.success(), "{}", stderr(&run));
+    for name in [
+        "founding-notice.pdf",
+        "filings/2026-06-区财政局-联络员.pdf",
+        "sessions/2026-全体会议-notice.pdf",
+        "sessions/2026-全体会议-minutes.pdf",
+        "roster-2026-11-28.pdf",
+    ] {
+        assert!(out.join(name).is_file(), "{name}");
+    }
+    let text = squash(&pdftotext(&out.join("roster-2026-11-28.pdf")));
+    assert!(
+        text.contains("联络员：孙八区民政局") && text.contains("郑十一区财政局"),
+        "{text}"
+    );
+    // A second init into the same directory writes nothing.
+    let before = std::fs::read(dir.join("council.yaml")).unwrap();
+    let run = lianxi(&["init", dir.to_str().unwrap()]);
+    assert!(!run.status.success() && stderr(&run).contains("目录已存在且不是空的"));
+    assert_eq!(std::fs::read(dir.join("council.yaml")).unwrap(), before);
+}
