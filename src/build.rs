@@ -27,9 +27,9 @@ pub struct Report {
     pub errors: Diagnostics,
 }
 
-/// A rendered document: one PDF, or one per copy with `--split`.
+/// A rendered document: one PDF, one per copy with `--split`, or one PNG per page.
 pub struct Rendered {
-    /// File-name suffix ("" or "-000001") and PDF bytes with the page count.
+    /// File-name ending (".pdf", "-000001.pdf", "-1.png"), bytes, and the pages they hold.
     pub files: Vec<(String, Vec<u8>, usize)>,
     pub warnings: Diagnostics,
 }
@@ -45,6 +45,8 @@ pub struct Policy {
     pub copies: Option<usize>,
     /// With `copies`: one file per copy instead of one file with all of them.
     pub split: bool,
+    /// PDF, or PNG previews (Typst sources are written by `write_sources`).
+    pub format: Format,
 }
 
 /// What `build` writes for each document.
@@ -52,9 +54,14 @@ pub struct Policy {
 pub enum Format {
     #[default]
     Pdf,
-    /// The generated Typst source, with the GB/T 9704 library and font module beside it.
+    /// The generated Typst source, self-contained.
     Typ,
+    /// A PNG image of every page, for a look before printing.
+    Png,
 }
+
+/// Preview resolution: enough to read the page on a screen.
+const PREVIEW_DPI: f32 = 110.0;
 
 /// Renders one document to PDF. `sources` are the data files, to point a character that prints
 /// blank back at where it was typed.
@@ -83,9 +90,20 @@ pub fn render_pdf(
     let mut warnings = typeset.warnings;
     warnings.extend(blanks);
     let pages = &typeset.pages;
+    if policy.format == Format::Png {
+        let images = typesetter.png(pages, PREVIEW_DPI)?;
+        let files = images
+            .into_iter()
+            .enumerate()
+            .map(|(i, png)| (format!("-{}.png", i + 1), png, 1));
+        return Ok(Rendered {
+            files: files.collect(),
+            warnings,
+        });
+    }
     let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
         None => vec![(
-            String::new(),
+            ".pdf".to_string(),
             typesetter.pdf(&doc, pages)?,
             pages.pages().len(),
         )],
@@ -95,7 +113,7 @@ pub fn render_pdf(
                 let count = set.len();
                 let one = copies::assemble(pages, set);
                 files.push((
-                    format!("-{:06}", k + 1),
+                    format!("-{:06}.pdf", k + 1),
                     typesetter.pdf_of_copies(&doc, &one)?,
                     count,
                 ));
@@ -105,7 +123,7 @@ pub fn render_pdf(
         Some(sets) => {
             let all = copies::assemble(pages, sets.into_iter().flatten());
             vec![(
-                String::new(),
+                ".pdf".to_string(),
                 typesetter.pdf_of_copies(&doc, &all)?,
                 all.pages().len(),
             )]
@@ -128,9 +146,10 @@ pub fn build(
     let checked = load(dir)?;
     let docs = documents::all(&checked, roster)?;
     let sources = checked.data.sources();
+    let policy = Policy { format, ..policy };
     Ok(match format {
-        Format::Pdf => write_documents(&docs, out, typesetter, &sources, policy),
         Format::Typ => write_sources(&docs, out, typesetter),
+        Format::Pdf | Format::Png => write_documents(&docs, out, typesetter, &sources, policy),
     })
 }
 
@@ -157,7 +176,7 @@ pub fn write_documents(
     }
     for (doc, rendered) in ready {
         for (suffix, pdf, pages) in rendered.files {
-            let path = out.join(format!("{}{suffix}.pdf", doc.name));
+            let path = out.join(format!("{}{suffix}", doc.name));
             match write_atomic(&path, &pdf) {
                 Ok(()) => report.written.push(Written { path, pages }),
                 Err(d) => report.errors.push(d),

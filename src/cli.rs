@@ -44,7 +44,7 @@ pub enum Command {
         /// 成员名单的日期（默认今天），如 2026-11-28。
         #[arg(long, value_name = "日期", value_parser = parse_date)]
         as_of: Option<Date>,
-        /// 输出格式：pdf（默认），或 typ（排版用的 Typst 源文件）。
+        /// 输出格式：pdf（默认）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
         #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
         format: Format,
         /// 任一份公文失败则一份也不写。
@@ -140,7 +140,8 @@ fn parse_format(s: &str) -> Result<Format, String> {
     match s {
         "pdf" => Ok(Format::Pdf),
         "typ" => Ok(Format::Typ),
-        _ => Err(format!("不支持的格式“{s}”，可选 pdf 或 typ")),
+        "png" => Ok(Format::Png),
+        _ => Err(format!("不支持的格式“{s}”，可选 pdf、png 或 typ")),
     }
 }
 

@@ -62,6 +62,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 all_or_nothing,
                 copies,
                 split,
+                format,
             };
             let typesetter = fonts.typesetter();
             if say.verbose {

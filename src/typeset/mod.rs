@@ -107,6 +107,23 @@ impl Typesetter {
         self.export(doc, pages, true)
     }
 
+    /// One PNG image per page, at `dpi`, for previews.
+    pub fn png(&self, pages: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Failure> {
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
+            ..Default::default()
+        };
+        pages
+            .pages()
+            .iter()
+            .map(|page| {
+                typst_render::render(page, &options)
+                    .encode_png()
+                    .map_err(|e| Diagnostic::error(format!("无法生成预览图：{e}")).into())
+            })
+            .collect()
+    }
+
     /// PDF bytes of numbered copies, whose pages carry no structure tags (they would repeat).
     pub fn pdf_of_copies(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
         self.export(doc, pages, false)
