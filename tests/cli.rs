@@ -7,13 +7,6 @@ use std::process::{Command, Output};
 
 use common::*;
 
-fn lianxi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .args(args)
-        .output()
-        .expect("run lianxi")
-}
-
 /// `lianxi build DIR -o OUT`, bundled fonts only, the roster appendix as of 2026-11-28.
 fn build(dir: &Path, out: &Path) -> Output {
     lianxi(&[
@@ -25,10 +18,6 @@ fn build(dir: &Path, out: &Path) -> Output {
         "2026-11-28",
         "--no-system-fonts",
     ])
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Text as poppler's pdftotext reads it, page numbers ("— n —") left out.
@@ -248,15 +237,7 @@ fn roster_writes_an_appendix_for_a_date_and_lists_the_history() {
 #[test]
 fn build_writes_every_document_of_the_example() {
     let out = tempfile::tempdir().unwrap();
-    let run = lianxi(&[
-        "build",
-        example_dir().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--as-of",
-        "2026-11-28",
-        "--no-system-fonts",
-    ]);
+    let run = build(&example_dir(), out.path());
     assert!(run.status.success(), "{}", stderr(&run));
     let mut written: Vec<String> = stderr(&run)
         .lines()
@@ -292,28 +273,7 @@ fn strict_refuses_a_document_with_a_character_no_font_has_and_keeps_the_rest() {
         )
     });
     let out = tempfile::tempdir().unwrap();
-    let args = |extra: &[&str]| -> Vec<String> {
-        let mut a: Vec<String> = [
-            "build",
-            data.path().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-            "--as-of",
-            "2026-11-28",
-            "--no-system-fonts",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        a.extend(extra.iter().map(|s| s.to_string()));
-        a
-    };
-    let run = lianxi(
-        &args(&["--strict"])
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>(),
-    );
+    let run = lianxi_build(data.path(), out.path(), &["--strict"]);
     assert!(!run.status.success());
     let err = stderr(&run);
     assert!(
@@ -331,14 +291,12 @@ fn strict_refuses_a_document_with_a_character_no_font_has_and_keeps_the_rest() {
 
     // --all-or-nothing writes none of them.
     let none = tempfile::tempdir().unwrap();
-    let mut a = args(&["--strict", "--all-or-nothing"]);
-    a[3] = none.path().to_str().unwrap().to_string();
-    let run = lianxi(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let run = lianxi_build(data.path(), none.path(), &["--strict", "--all-or-nothing"]);
     assert!(!run.status.success());
     assert_eq!(std::fs::read_dir(none.path()).unwrap().count(), 0);
 
     // Without --strict it is a warning and the PDF is written.
-    let run = lianxi(&args(&[]).iter().map(String::as_str).collect::<Vec<_>>());
+    let run = lianxi_build(data.path(), out.path(), &[]);
     assert!(
         run.status.success() && stderr(&run).contains("警告"),
         "{}",
@@ -358,16 +316,7 @@ fn a_document_failing_mid_batch_leaves_the_earlier_outputs_byte_identical() {
     let data = edited_example("sessions/2026-全体会议.yaml", |t| {
         t.replace("number: 第1期", "number: 第1期😀")
     });
-    let run = lianxi(&[
-        "build",
-        data.path().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--as-of",
-        "2026-11-28",
-        "--no-system-fonts",
-        "--strict",
-    ]);
+    let run = lianxi_build(data.path(), out.path(), &["--strict"]);
     assert!(!run.status.success());
     assert!(
         stderr(&run).contains("2026-全体会议-minutes"),
@@ -398,17 +347,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn the_emitted_typst_source_is_self_contained_and_typesets_to_the_same_pdf() {
     let out = tempfile::tempdir().unwrap();
-    let run = lianxi(&[
-        "build",
-        example_dir().to_str().unwrap(),
-        "-o",
-        out.path().to_str().unwrap(),
-        "--as-of",
-        "2026-11-28",
-        "--no-system-fonts",
-        "--format",
-        "typ",
-    ]);
+    let run = lianxi_build(&example_dir(), out.path(), &["--format", "typ"]);
     assert!(run.status.success(), "{}", stderr(&run));
     let typ = out.path().join("founding-notice.typ");
     let text = std::fs::read_to_string(&typ).unwrap();

@@ -56,26 +56,8 @@ fn each_copy_starts_on_an_odd_page_with_its_number_top_left() {
 #[test]
 fn split_writes_one_file_per_copy() {
     let out = tempfile::tempdir().unwrap();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_lianxi"))
-        .args([
-            "build",
-            example_dir().to_str().unwrap(),
-            "-o",
-            out.path().to_str().unwrap(),
-            "--as-of",
-            "2026-11-28",
-            "--no-system-fonts",
-            "--copies",
-            "2",
-            "--split",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = lianxi_build(&example_dir(), out.path(), &["--copies", "2", "--split"]);
+    assert!(run.status.success(), "{}", stderr(&run));
     for name in [
         "founding-notice-000001.pdf",
         "founding-notice-000002.pdf",

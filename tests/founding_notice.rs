@@ -367,7 +367,8 @@ fn numbers_are_never_broken_across_lines() {
         let lines = page.lines();
         for pair in lines.windows(2) {
             let (a, b) = (pair[0].text(), pair[1].text());
-            let split = a.ends_with(|c: char| c.is_ascii_digit()) && b.starts_with(|c: char| c.is_ascii_digit());
+            let split = a.ends_with(|c: char| c.is_ascii_digit())
+                && b.starts_with(|c: char| c.is_ascii_digit());
             assert!(!split, "a number is split: …{a} / {b}…");
         }
     }

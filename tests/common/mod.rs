@@ -144,3 +144,30 @@ pub fn edited_example(file: &str, edit: impl Fn(String) -> String) -> tempfile::
 pub fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
+
+/// Runs the `lianxi` binary.
+pub fn lianxi(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lianxi"))
+        .args(args)
+        .output()
+        .expect("run lianxi")
+}
+
+/// `lianxi build DIR -o OUT` with bundled fonts only and the roster as of 2026-11-28, plus `extra`.
+pub fn lianxi_build(dir: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "build",
+        dir.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
+        "--no-system-fonts",
+    ];
+    args.extend(extra);
+    lianxi(&args)
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
