@@ -9,15 +9,7 @@ use common::*;
 
 /// `lianxi build DIR -o OUT`, bundled fonts only, the roster appendix as of 2026-11-28.
 fn build(dir: &Path, out: &Path) -> Output {
-    lianxi(&[
-        "build",
-        dir.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--as-of",
-        "2026-11-28",
-        "--no-system-fonts",
-    ])
+    lianxi_build(dir, out, &[])
 }
 
 /// Text as poppler's pdftotext reads it, page numbers ("— n —") left out.
