@@ -71,15 +71,12 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
     if let Some(notice) = &data.founding_notice {
         let assets = seal_assets(data, &notice.seal, &notice.file)?;
         let view = founding_notice::assemble(data, history, notice, seal_image(&assets));
-        docs.push(Document {
-            name: "founding-notice".into(),
-            template: "notice.typ",
-            view: wrap("notice", &view),
-            date: notice.date.value,
-            title: view.title_lines.concat(),
+        docs.push(notice_document(
+            "founding-notice".into(),
+            &view,
+            notice.date.value,
             assets,
-            numbered: true,
-        });
+        ));
     }
     for change in &history.changes {
         let filing = &data.filings[change.filing];
@@ -105,15 +102,8 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
                 people,
                 seal_image(&assets),
             );
-            docs.push(Document {
-                name: format!("{}/{stem}-notice", crate::model::SESSIONS_DIR),
-                template: "notice.typ",
-                view: wrap("notice", &view),
-                date: notice.date.value,
-                title: view.title_lines.concat(),
-                assets,
-                numbered: true,
-            });
+            let name = format!("{}/{stem}-notice", crate::model::SESSIONS_DIR);
+            docs.push(notice_document(name, &view, notice.date.value, assets));
         }
         if let Some(minutes) = &session.minutes {
             let view = minutes::assemble(&data.council, session, minutes, people);
@@ -143,6 +133,24 @@ pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRe
         title: view.title_lines.concat(),
         assets: vec![],
         numbered: false,
+    }
+}
+
+/// A 通知 (founding or meeting notice): the notice template, with a 份号 when copies are asked.
+fn notice_document(
+    name: String,
+    view: &notice::NoticeView,
+    date: Date,
+    assets: Vec<Asset>,
+) -> Document {
+    Document {
+        name,
+        template: "notice.typ",
+        view: wrap("notice", view),
+        date,
+        title: view.title_lines.concat(),
+        assets,
+        numbered: true,
     }
 }
 
