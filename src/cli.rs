@@ -7,9 +7,10 @@ use clap::builder::styling::Styles;
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use lianxi::build::Format;
+use lianxi::diag::{Diagnostic, Failure};
 use lianxi::model::Date;
 use lianxi::typeset::Typesetter;
-use lianxi::typeset::fonts::FontOptions;
+use lianxi::typeset::fonts::{FontOptions, Origin, Role};
 
 /// 联席会议办公室公文生成工具：把 YAML 数据排成符合 GB/T 9704-2012 的 PDF 公文。
 #[derive(Parser)]
@@ -121,14 +122,41 @@ pub struct FontArgs {
     /// 不查找系统中安装的公文标准字体，只用内置字体和 --font-dir。
     #[arg(long)]
     pub no_system_fonts: bool,
+    /// 缺少公文标准字体（方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312、宋体）而要用内置字体代替时报错。
+    #[arg(long)]
+    pub strict_fonts: bool,
 }
 
 impl FontArgs {
+    /// The typesetter these options ask for.
     pub fn typesetter(&self) -> Typesetter {
         Typesetter::new(&FontOptions {
             dirs: self.font_dirs.clone(),
             system: !self.no_system_fonts,
         })
+    }
+
+    /// With `--strict-fonts`, an error unless every role has its standard font.
+    pub fn check_strict(&self, typesetter: &Typesetter) -> Result<(), Failure> {
+        let missing: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|&role| {
+                matches!(
+                    typesetter.fonts().resolve(role),
+                    None | Some((_, Origin::Bundled(_)))
+                )
+            })
+            .collect();
+        if !self.strict_fonts || missing.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<String> = missing
+            .iter()
+            .map(|r| format!("{}（{}）", r.chinese(), r.standard_families().join(" 或 ")))
+            .collect();
+        Err(Diagnostic::error(format!("缺少公文标准字体：{}", names.join("、")))
+            .help("请在本机安装这些字体，或用 --font-dir 指定字体所在目录；lianxi fonts 可查看当前所用字体")
+            .into())
     }
 }
 

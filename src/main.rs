@@ -65,6 +65,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 format,
             };
             let typesetter = fonts.typesetter();
+            fonts.check_strict(&typesetter)?;
             if say.verbose {
                 print_fonts(&typesetter, &mut std::io::stderr());
             }
@@ -132,6 +133,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 ..Policy::default()
             };
             let typesetter = fonts.typesetter();
+            fonts.check_strict(&typesetter)?;
             let report =
                 build::write_documents(&[doc], &parent, &typesetter, &data.sources(), policy);
             finish(report, say)
@@ -152,7 +154,9 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             Ok(())
         }
         Command::Fonts { fonts } => {
-            print_fonts(&fonts.typesetter(), &mut std::io::stdout().lock());
+            let typesetter = fonts.typesetter();
+            print_fonts(&typesetter, &mut std::io::stdout().lock());
+            fonts.check_strict(&typesetter)?;
             Ok(())
         }
     }

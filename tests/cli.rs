@@ -389,3 +389,41 @@ fn init_makes_a_council_that_builds_at_once_and_never_overwrites() {
     assert!(!run.status.success() && stderr(&run).contains("目录已存在且不是空的"));
     assert_eq!(std::fs::read(dir.join("council.yaml")).unwrap(), before);
 }
+
+#[test]
+fn strict_fonts_needs_every_standard_font() {
+    let run = lianxi(&["fonts", "--no-system-fonts", "--strict-fonts"]);
+    assert!(!run.status.success());
+    assert!(
+        stderr(&run).contains("缺少公文标准字体：小标宋"),
+        "{}",
+        stderr(&run)
+    );
+    // With a standard-named copy for every role, it passes and says where each came from.
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    for (file, family) in [
+        ("LianxiSerifSC-Bold.otf", "FZXiaoBiaoSong-B05S"),
+        ("FandolFang-Regular.otf", "FangSong_GB2312"),
+        ("FandolHei-Regular.otf", "SimHei"),
+        ("FandolKai-Regular.otf", "KaiTi_GB2312"),
+        ("FandolSong-Digits.otf", "SimSun"),
+    ] {
+        let font = renamed_font(&std::fs::read(fonts.join(file)).unwrap(), family);
+        std::fs::write(dir.path().join(format!("{family}.otf")), font).unwrap();
+    }
+    let run = lianxi(&[
+        "fonts",
+        "--no-system-fonts",
+        "--strict-fonts",
+        "--font-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        out.contains("仿宋：FangSong_GB2312（--font-dir：")
+            && out.contains("小标宋：FZXiaoBiaoSong-B05S"),
+        "{out}"
+    );
+}
