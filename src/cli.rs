@@ -92,6 +92,15 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// 生成各类数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。
+    Schema {
+        /// 数据目录（schema 写入其中的 schema 子目录）。
+        #[arg(value_name = "目录", default_value = ".")]
+        dir: PathBuf,
+        /// 另行指定 schema 的输出目录。
+        #[arg(long, value_name = "输出目录")]
+        out: Option<PathBuf>,
+    },
     /// 生成命令行自动补全脚本：bash、zsh、fish 或 powershell。
     Completions {
         #[arg(value_name = "外壳", value_parser = ["bash", "zsh", "fish", "powershell", "elvish"])]

@@ -45,5 +45,13 @@ pub fn init(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     for (name, text) in SKELETON {
         write_atomic(&dir.join(name), text.as_bytes())?;
     }
-    Ok(SKELETON.iter().map(|(name, _)| name.to_string()).collect())
+    let schemas = crate::model::schema::write_schemas(&dir.join(crate::model::schema::SCHEMA_DIR))?;
+    let mut written: Vec<String> = SKELETON.iter().map(|(name, _)| name.to_string()).collect();
+    written.extend(
+        schemas
+            .iter()
+            .filter_map(|p| p.strip_prefix(dir).ok())
+            .map(|p| p.display().to_string()),
+    );
+    Ok(written)
 }

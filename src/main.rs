@@ -148,6 +148,15 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             lianxi::output::write_atomic(&out, &typesetter.pdf(&doc, &typeset.pages)?)?;
             Ok(())
         }
+        Command::Schema { dir, out } => {
+            let out = out.unwrap_or_else(|| dir.join(lianxi::model::schema::SCHEMA_DIR));
+            for path in lianxi::model::schema::write_schemas(&out)? {
+                if !say.quiet {
+                    eprintln!("已生成 {}", path.display());
+                }
+            }
+            Ok(())
+        }
         Command::Completions { shell } => {
             let shell: clap_complete::Shell = shell.parse().expect("clap checked the value");
             clap_complete::generate(shell, &mut cli::command(), "lianxi", &mut std::io::stdout());

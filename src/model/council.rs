@@ -1,15 +1,18 @@
 //! `council.yaml`: the 联席会议 itself — name, lead unit, office, duties, rules, member units.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 /// The council (联席会议) as founded.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "联席会议：名称、牵头单位、办公室、主要职责、工作规则和成员单位")]
 pub struct Council {
     /// 联席会议全称，如“杜集区3岁以下婴幼儿照护服务工作联席会议”。
     pub name: String,
     /// 牵头单位：填成员单位的简称。
+    #[schemars(with = "String")]
     pub lead_unit: Spanned<String>,
     /// 联席会议办公室。
     pub office: Office,
@@ -25,20 +28,24 @@ pub struct Council {
 }
 
 /// 联席会议办公室.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "联席会议办公室")]
 pub struct Office {
     /// 名称，如“联席会议办公室”。
     pub name: String,
     /// 办公室设在哪个成员单位（简称）。
+    #[schemars(with = "String")]
     pub host_unit: Spanned<String>,
 }
 
 /// A member unit (成员单位).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "成员单位")]
 pub struct Unit {
     /// 简称，文件和名单中使用，如“区卫健委”。各单位不能重复。
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// 全称，如“杜集区卫生健康委员会”（可省略）。
     #[serde(default)]

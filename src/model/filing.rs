@@ -1,21 +1,26 @@
 //! `filings/*.yaml`: one personnel-change filing (备案) per file, as the office files paper.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::date::Date;
 
 /// A change of who holds a seat, filed by the unit with the 联席会议办公室.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "人员调整备案")]
 pub struct Filing {
     /// 填报日期。
     pub filed_on: Date,
     /// 生效日期：从这一天起由新人员担任。
+    #[schemars(with = "Date")]
     pub effective: Spanned<Date>,
     /// 填报单位：成员和联络员填成员单位简称；召集人、副召集人填其单位，如“区政府”。
+    #[schemars(with = "String")]
     pub unit: Spanned<String>,
     /// 调整类别：成员、联络员、召集人或副召集人。
+    #[schemars(with = "SeatKind")]
     pub seat: Spanned<SeatKind>,
     /// 调整前的人员（新增席位时省略）。
     #[serde(default)]
@@ -42,10 +47,12 @@ pub struct Filing {
 }
 
 /// One side of a change: the person leaving or taking over the seat.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "调整前或调整后的人员")]
 pub struct Change {
     /// 姓名。
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// 职务，如“副主任”。
     #[serde(default)]
@@ -62,7 +69,8 @@ pub struct Change {
 }
 
 /// The kinds of seat on the council.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+#[schemars(description = "调整类别：成员、联络员、召集人或副召集人")]
 pub enum SeatKind {
     #[serde(rename = "召集人")]
     Convenor,
@@ -98,7 +106,8 @@ impl SeatKind {
 }
 
 /// 调整原因.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "调整原因：工作变动、职务调整或其他")]
 pub enum Reason {
     #[serde(rename = "工作变动")]
     JobChange,

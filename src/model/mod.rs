@@ -14,6 +14,7 @@ pub mod date;
 pub mod filing;
 pub mod notice;
 pub mod roster;
+pub mod schema;
 pub mod session;
 pub mod yaml;
 

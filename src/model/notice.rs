@@ -1,17 +1,20 @@
 //! `founding-notice.yaml`: the notice that founded the council (关于建立…联席会议制度的通知).
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::date::Date;
 
 /// A GB/T 9704 notice (通知) whose body mixes prose with parts derived from the council data.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "成立通知")]
 pub struct Notice {
     /// 发文机关标志，如“杜集区人民政府办公室文件”，印成红色。
     pub masthead: String,
     /// 发文字号，如“杜政办〔2021〕11号”。
+    #[schemars(with = "String")]
     pub doc_number: Spanned<String>,
     /// 标题。需要指定换行位置时，用“|”多行书写，每行一行。
     pub title: String,
@@ -21,6 +24,7 @@ pub struct Notice {
     pub body: Vec<Block>,
     /// 附件，按顺序（可省略）：roster（成员名单，以成文日期为准）。
     #[serde(default)]
+    #[schemars(with = "Vec<Attachment>")]
     pub attachments: Vec<Spanned<Attachment>>,
     /// 发文机关署名。
     pub issuer: String,
@@ -28,6 +32,7 @@ pub struct Notice {
     #[serde(default)]
     pub seal: Seal,
     /// 成文日期，如 2021-07-21。
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// 附注（可省略），如“此件公开发布”，打印时加圆括号。
     #[serde(default)]
@@ -42,8 +47,9 @@ pub struct Notice {
 }
 
 /// How the signature is sealed (GB/T 9704 7.3.5).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(description = "印章：stamped（打印后加盖）、none（不加盖）或 image（印章图片）")]
 pub enum Seal {
     /// 打印后手工加盖印章：按加盖印章的格式排版，不印印章。
     #[default]
@@ -51,12 +57,13 @@ pub enum Seal {
     /// 不加盖印章。
     None,
     /// 印章图片（PNG/JPG/SVG），文件须在数据目录内。
-    Image(Spanned<String>),
+    Image(#[schemars(with = "String")] Spanned<String>),
 }
 
 /// One element of a document body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[schemars(description = "正文中的一项：段落、标题、条目或自动生成的部分")]
 pub enum Block {
     /// 段落：首行缩进二字。
     Text(String),
@@ -69,12 +76,13 @@ pub enum Block {
     /// 四级条目，自动编号“（1）”。
     Subpoint(String),
     /// 由数据自动生成的部分。
-    Insert(Spanned<Insert>),
+    Insert(#[schemars(with = "Insert")] Spanned<Insert>),
 }
 
 /// Parts of a founding notice that come from the council data, never typed twice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "由数据自动生成的部分")]
 pub enum Insert {
     /// 主要职责（council.yaml 的 functions）。
     Functions,
@@ -91,8 +99,9 @@ pub enum Insert {
 }
 
 /// Documents a notice can carry as attachments, made from the data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(description = "附件：roster（成员名单）")]
 pub enum Attachment {
     /// 成员名单，以通知的成文日期为准。
     Roster,

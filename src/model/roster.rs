@@ -1,15 +1,18 @@
 //! `roster.yaml`: who held each seat when the council was founded.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::date::Date;
 
 /// The founding roster (组成人员).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "成立时的组成人员")]
 pub struct Roster {
     /// 名单生效日期，一般为成立通知的成文日期。
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// 召集人。
     pub convenors: Vec<Person>,
@@ -23,12 +26,15 @@ pub struct Roster {
 }
 
 /// A person holding a seat.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "一名人员：姓名、单位、职务、电话")]
 pub struct Person {
     /// 姓名。
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// 单位：成员和联络员填成员单位简称；召集人可填“区政府”等。
+    #[schemars(with = "String")]
     pub unit: Spanned<String>,
     /// 职务，如“副主任”。名单中显示为“单位+职务”。
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! `sessions/*.yaml`: one meeting of the council — what the notice announces and, afterwards,
 //! what the minutes record.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -9,24 +10,29 @@ use super::filing::SeatKind;
 use super::notice::Seal;
 
 /// A meeting (会议) of the council.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "一次会议：时间、地点、议程、会议通知和会议纪要")]
 pub struct Session {
     /// 会议类型：全体会议、部分成员单位会议或联络员会议。
     pub kind: SessionKind,
     /// 会议年度，如 2026。
     pub year: i32,
     /// 会议日期。
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// 开始时间，如 "09:00"（请加引号）。
+    #[schemars(with = "String")]
     pub start: Spanned<String>,
     /// 签到时间，如 "08:40"（可省略）。
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub sign_in: Option<Spanned<String>>,
     /// 会议地点。
     pub place: String,
     /// 主持人：写“召集人”，或受召集人委托主持的人员姓名（须在当时的名单中）。
     #[serde(default = "convenor")]
+    #[schemars(with = "String")]
     pub chair: Spanned<String>,
     /// 应参会的席位：召集人、副召集人、成员、联络员中的若干项。
     pub attendees: Vec<SeatKind>,
@@ -51,7 +57,8 @@ fn convenor() -> Spanned<String> {
     )
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[schemars(description = "会议类型：全体会议、部分成员单位会议或联络员会议")]
 pub enum SessionKind {
     #[serde(rename = "全体会议")]
     Plenary,
@@ -72,8 +79,9 @@ impl SessionKind {
 }
 
 /// One item of the agenda.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "一项议程")]
 pub struct AgendaItem {
     /// 议题，如“通报2026年全区婴幼儿照护服务工作推进情况”。
     pub title: String,
@@ -83,12 +91,14 @@ pub struct AgendaItem {
 }
 
 /// The notice that convenes the meeting (关于召开…的通知).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "会议通知")]
 pub struct SessionNotice {
     /// 发文机关标志，如“杜集区卫生健康委员会文件”。
     pub masthead: String,
     /// 发文字号。
+    #[schemars(with = "String")]
     pub doc_number: Spanned<String>,
     /// 标题（可省略，默认“关于召开…联席会议2026年全体会议的通知”）。
     #[serde(default)]
@@ -106,6 +116,7 @@ pub struct SessionNotice {
     #[serde(default)]
     pub requirements: Vec<String>,
     /// 回执报送截止日期。
+    #[schemars(with = "Date")]
     pub reply_deadline: Spanned<Date>,
     /// 联系人。
     pub contact: Contact,
@@ -115,6 +126,7 @@ pub struct SessionNotice {
     #[serde(default)]
     pub seal: Seal,
     /// 成文日期。
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// 抄送机关（可省略）。
     #[serde(default)]
@@ -126,22 +138,25 @@ pub struct SessionNotice {
 }
 
 /// A contact person (联系人).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "联系人")]
 pub struct Contact {
     pub name: String,
     pub phone: String,
 }
 
 /// The minutes (会议纪要) issued after the meeting.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "会议纪要")]
 pub struct Minutes {
     /// 纪要编号，如“第1期”或“〔2026〕1号”。
     pub number: String,
     /// 印发纪要的机构（纪要标志下一行左侧），如联席会议办公室。
     pub issuer: String,
     /// 纪要日期。
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// 会议概况：听取、审议了什么（接在“主持召开……”之后），如“会议听取了……，审议通过了……。”
     pub summary: String,
@@ -163,8 +178,9 @@ pub struct Minutes {
 }
 
 /// One agreed item (议定事项).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "一项议定事项")]
 pub struct Decision {
     /// 事项主题，黑体（如“关于普惠托育服务扩容”），可省略。
     #[serde(default)]
@@ -173,6 +189,7 @@ pub struct Decision {
     pub text: String,
     /// 责任单位（成员单位简称，可省略）。
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub units: Vec<Spanned<String>>,
     /// 完成时限（可省略）。
     #[serde(default)]
@@ -180,18 +197,21 @@ pub struct Decision {
 }
 
 /// Someone on leave, and who came in their place.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "请假人员及代为参会的人员")]
 pub struct Leave {
     /// 请假人员姓名（须是当时应参会的人员）。
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// 代为参会的人员（可省略）。
     #[serde(default)]
     pub substitute: Option<Substitute>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "代为参会的人员")]
 pub struct Substitute {
     pub name: String,
     /// 职务，如“区教育局副局长”。
