@@ -75,7 +75,13 @@ fn a_typo_is_reported_with_file_line_column_and_a_suggestion() {
     let run = lianxi(&["check", data.path().to_str().unwrap()]);
     assert!(!run.status.success());
     let err = stderr(&run);
-    assert!(err.contains("council.yaml:9:1"), "{err}");
+    let line = std::fs::read_to_string(example_dir().join("council.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("lead_unit:"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("council.yaml:{line}:1")), "{err}");
     assert!(err.contains("未知字段 `lead_unti`"), "{err}");
     assert!(err.contains("是否想写 `lead_unit`"), "{err}");
 }
