@@ -47,6 +47,8 @@ pub struct Policy {
     pub split: bool,
     /// PDF, or PNG previews (Typst sources are written by `write_sources`).
     pub format: Format,
+    /// Told `(documents done, documents in all)` as rendering goes on.
+    pub progress: Option<fn(usize, usize)>,
 }
 
 /// What `build` writes for each document.
@@ -199,6 +201,7 @@ fn render_all(
         .min(docs.len())
         .max(1);
     let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
     let mut results: Vec<Option<Result<Rendered, Failure>>> =
         (0..docs.len()).map(|_| None).collect();
     let slots = Mutex::new(&mut results);
@@ -211,6 +214,9 @@ fn render_all(
                     let Some(doc) = docs.get(i) else { break };
                     let result = render_pdf(&filler, typesetter, doc, sources, policy);
                     slots.lock().expect("no panics while holding the lock")[i] = Some(result);
+                    if let Some(progress) = policy.progress {
+                        progress(done.fetch_add(1, Ordering::Relaxed) + 1, docs.len());
+                    }
                 }
             });
         }

@@ -60,6 +60,20 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// 监视数据目录：每次保存 YAML 文件后，自动重新生成内容有变化的公文（Ctrl+C 退出）。
+    Watch {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录")]
+        dir: PathBuf,
+        /// 输出目录（默认 out）。
+        #[arg(short, long, value_name = "输出目录", default_value = "out")]
+        out: PathBuf,
+        /// 成员名单的日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// 只检查数据，不生成文件；列出人员调整记录。
     Check {
         /// 数据目录（含 council.yaml）。

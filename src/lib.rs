@@ -17,3 +17,5 @@ pub mod output;
 pub mod roster;
 #[cfg(feature = "typeset")]
 pub mod typeset;
+#[cfg(feature = "typeset")]
+pub mod watch;

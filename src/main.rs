@@ -3,6 +3,7 @@
 mod cli;
 
 use cli::Command;
+use lianxi::watch::Round;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,26 @@ struct Output {
     started: std::time::Instant,
 }
 
+impl Output {
+    /// A progress line while rendering, on a terminal only; plain runs print the results alone.
+    fn progress(&self) -> Option<fn(usize, usize)> {
+        (!self.quiet && std::io::stderr().is_terminal()).then_some(show_progress)
+    }
+}
+
+fn show_progress(done: usize, total: usize) {
+    let width = 24;
+    let filled = done * width / total.max(1);
+    eprint!(
+        "\r生成中 [{}{}] {done}/{total}",
+        "#".repeat(filled),
+        " ".repeat(width - filled)
+    );
+    if done == total {
+        eprint!("\r{}\r", " ".repeat(width + 24));
+    }
+}
+
 fn run(command: Command, say: &Output) -> Result<(), Failure> {
     match command {
         Command::Build {
@@ -63,6 +84,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 copies,
                 split,
                 format,
+                progress: say.progress(),
             };
             let typesetter = fonts.typesetter();
             fonts.check_strict(&typesetter)?;
@@ -85,6 +107,56 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 );
             }
             Ok(())
+        }
+        Command::Watch {
+            dir,
+            out,
+            as_of,
+            fonts,
+        } => {
+            let typesetter = fonts.typesetter();
+            fonts.check_strict(&typesetter)?;
+            let request = RosterRequest::on(as_of.unwrap_or_else(Date::today));
+            let request = RosterRequest {
+                updated_note: None,
+                ..request
+            };
+            let policy = Policy {
+                strict: fonts.strict,
+                ..Policy::default()
+            };
+            eprintln!(
+                "正在监视 {}，保存数据文件后自动重新生成到 {}（Ctrl+C 退出）",
+                dir.display(),
+                out.display()
+            );
+            lianxi::watch::watch(
+                &dir,
+                &out,
+                &typesetter,
+                &request,
+                policy,
+                |round| match round {
+                    Round::Built {
+                        report,
+                        changed,
+                        took,
+                    } => {
+                        if let Err(Failure(errors)) = finish(report, say) {
+                            print_diagnostics(&errors);
+                        }
+                        if changed == 0 {
+                            eprintln!("数据已检查，没有公文需要更新（{} 毫秒）", took.as_millis());
+                        } else {
+                            eprintln!("已更新 {changed} 份公文，用时 {} 毫秒", took.as_millis());
+                        }
+                    }
+                    Round::Refused(Failure(diags)) => {
+                        print_diagnostics(&diags);
+                        eprintln!("数据有误，未生成；改正后保存即可");
+                    }
+                },
+            )
         }
         Command::Check { dir } => {
             let checked = checked::load(&dir)?;

@@ -1,0 +1,117 @@
+//! `lianxi watch`: whenever a data file is saved, rebuild the documents whose content changed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::build::{Policy, Report, write_documents};
+use crate::checked::load;
+use crate::diag::Failure;
+use crate::documents::{self, Document, roster_appendix::RosterRequest};
+use crate::typeset::Typesetter;
+
+/// What one round of watching did.
+pub enum Round {
+    /// Documents re-rendered (only those whose content changed), and how long it took.
+    Built {
+        report: Report,
+        changed: usize,
+        took: Duration,
+    },
+    /// The data did not check out; nothing was written.
+    Refused(Failure),
+}
+
+/// Watches `dir` (polling every 250 ms, so it works on every file system) and never returns.
+pub fn watch(
+    dir: &Path,
+    out: &Path,
+    typesetter: &Typesetter,
+    roster: &RosterRequest,
+    policy: Policy,
+    mut tell: impl FnMut(Round),
+) -> ! {
+    let mut seen = Vec::new();
+    let mut built: HashMap<String, String> = HashMap::new();
+    loop {
+        let now = fingerprint(dir, out);
+        if now != seen {
+            seen = now;
+            tell(round(dir, out, typesetter, roster, policy, &mut built));
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+fn round(
+    dir: &Path,
+    out: &Path,
+    typesetter: &Typesetter,
+    roster: &RosterRequest,
+    policy: Policy,
+    built: &mut HashMap<String, String>,
+) -> Round {
+    let started = Instant::now();
+    let docs = match load(dir).and_then(|checked| {
+        let sources: Vec<_> = checked.data.sources().into_iter().cloned().collect();
+        documents::all(&checked, roster).map(|docs| (docs, sources))
+    }) {
+        Ok(found) => found,
+        Err(failure) => return Round::Refused(failure),
+    };
+    let (docs, sources) = docs;
+    let changed: Vec<Document> = docs
+        .into_iter()
+        .filter(|d| built.get(&d.name) != Some(&content(d)))
+        .collect();
+    let sources: Vec<_> = sources.iter().collect();
+    let report = write_documents(&changed, out, typesetter, &sources, policy);
+    // After a failure, remember nothing from this round: the next save retries every change.
+    if report.errors.is_empty() {
+        for doc in &changed {
+            built.insert(doc.name.clone(), content(doc));
+        }
+    }
+    Round::Built {
+        changed: changed.len(),
+        report,
+        took: started.elapsed(),
+    }
+}
+
+/// Everything that decides a document's output.
+fn content(doc: &Document) -> String {
+    format!(
+        "{}|{}|{}|{:?}",
+        doc.template, doc.date, doc.view, doc.assets
+    )
+}
+
+/// Every file under `dir` (but not under `out`) with its modification time and size.
+fn fingerprint(dir: &Path, out: &Path) -> Vec<(PathBuf, Option<SystemTime>, u64)> {
+    let mut files = Vec::new();
+    let skip = out.canonicalize().ok();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if skip
+                .as_deref()
+                .is_some_and(|s| path.canonicalize().is_ok_and(|p| p.starts_with(s)))
+            {
+                continue;
+            }
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path, meta.modified().ok(), meta.len()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
