@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::checked::load;
+use crate::checked::Checked;
 use crate::diag::{Diagnostics, Failure, SourceFile};
 use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
@@ -134,19 +134,17 @@ pub fn render_pdf(
     Ok(Rendered { files, warnings })
 }
 
-/// Renders every document `dir` defines into `out`. Nothing is written unless the data checks
-/// out; each file appears whole or not at all, and a document that fails does not stop the rest
+/// Renders every document of the checked data into `out`. Each file appears whole or not at all, and a document that fails does not stop the rest
 /// (unless `policy.all_or_nothing`).
 pub fn build(
-    dir: &Path,
+    checked: &Checked,
     out: &Path,
     typesetter: &Typesetter,
     roster: &RosterRequest,
     format: Format,
     policy: Policy,
 ) -> Result<Report, Failure> {
-    let checked = load(dir)?;
-    let docs = documents::all(&checked, roster)?;
+    let docs = documents::all(checked, roster)?;
     let sources = checked.data.sources();
     let policy = Policy { format, ..policy };
     Ok(match format {

@@ -7,8 +7,8 @@ use clap::builder::styling::Styles;
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use lianxi::build::Format;
-use lianxi::diag::{Diagnostic, Failure};
-use lianxi::model::Date;
+use lianxi::diag::{Diagnostic, Diagnostics, Failure};
+use lianxi::model::{CouncilData, Date};
 use lianxi::typeset::Typesetter;
 use lianxi::typeset::fonts::{FontOptions, Origin, Role};
 
@@ -122,6 +122,9 @@ pub enum Command {
     },
     /// 显示每种字体角色实际使用的字体及其来源。
     Fonts {
+        /// 数据目录（可省略）：给出时按其 council.yaml 中的 fonts: 设置选择字体。
+        #[arg(value_name = "数据目录")]
+        dir: Option<PathBuf>,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -151,27 +154,52 @@ pub struct FontArgs {
 }
 
 impl FontArgs {
-    /// The typesetter these options ask for.
-    pub fn typesetter(&self) -> Typesetter {
-        Typesetter::new(&FontOptions {
-            dirs: self.font_dirs.clone(),
-            system: !self.no_system_fonts,
-        })
+    /// The typesetter these options ask for, with the council's `fonts:` section when given.
+    pub fn typesetter(&self, data: Option<&CouncilData>) -> Typesetter {
+        Typesetter::new(&self.options(data))
     }
 
-    /// With `--strict-fonts`, an error unless every role has its standard font.
-    pub fn check_strict(&self, typesetter: &Typesetter) -> Result<(), Failure> {
-        let missing: Vec<Role> = Role::ALL
+    /// The fonts these options ask for, with the council's `fonts:` section when given.
+    pub fn options(&self, data: Option<&CouncilData>) -> FontOptions {
+        let options = FontOptions {
+            dirs: self.font_dirs.clone(),
+            system: !self.no_system_fonts,
+            ..FontOptions::default()
+        };
+        match data.and_then(|d| Some((d, d.council.fonts.as_ref()?))) {
+            // The data was checked, so its font directories resolve.
+            Some((data, choice)) => {
+                options.with_choice(data.font_dirs().unwrap_or_default(), choice)
+            }
+            None => options,
+        }
+    }
+
+    /// Warnings for fonts the council prefers but no directory provides; with `--strict-fonts`
+    /// (or `strict: true` in the council's `fonts:`), an error unless every role has its
+    /// standard or chosen font.
+    pub fn check(
+        &self,
+        typesetter: &Typesetter,
+        data: Option<&CouncilData>,
+    ) -> Result<Diagnostics, Failure> {
+        let fonts = typesetter.fonts();
+        let warnings = fonts
+            .missing_preferences()
             .into_iter()
-            .filter(|&role| {
-                matches!(
-                    typesetter.fonts().resolve(role),
-                    None | Some((_, Origin::Bundled(_)))
-                )
+            .map(|(role, family)| {
+                Diagnostic::warning(format!("找不到{}字体“{family}”，改用其他字体", role.chinese()))
+                    .help("请检查 council.yaml 中 fonts: 的字体名，或把字体文件放进 fonts: 的 dirs 目录；lianxi fonts 可查看所用字体")
             })
             .collect();
-        if !self.strict_fonts || missing.is_empty() {
-            return Ok(());
+        let strict = self.strict_fonts
+            || data.is_some_and(|d| d.council.fonts.as_ref().is_some_and(|c| c.strict));
+        let missing: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|&role| matches!(fonts.resolve(role), None | Some((_, Origin::Bundled(_)))))
+            .collect();
+        if !strict || missing.is_empty() {
+            return Ok(warnings);
         }
         let names: Vec<String> = missing
             .iter()

@@ -41,6 +41,13 @@ struct Output {
 }
 
 impl Output {
+    /// Prints warnings unless `--quiet`.
+    fn warn(&self, warnings: &[Diagnostic]) {
+        if !self.quiet {
+            print_diagnostics(warnings);
+        }
+    }
+
     /// A progress line while rendering, on a terminal only; plain runs print the results alone.
     fn progress(&self) -> Option<fn(usize, usize)> {
         (!self.quiet && std::io::stderr().is_terminal()).then_some(show_progress)
@@ -86,12 +93,13 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 format,
                 progress: say.progress(),
             };
-            let typesetter = fonts.typesetter();
-            fonts.check_strict(&typesetter)?;
+            let checked = checked::load(&dir)?;
+            let typesetter = fonts.typesetter(Some(&checked.data));
+            say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
             if say.verbose {
                 print_fonts(&typesetter, &mut std::io::stderr());
             }
-            let report = build::build(&dir, &out, &typesetter, &request, format, policy)?;
+            let report = build::build(&checked, &out, &typesetter, &request, format, policy)?;
             finish(report, say)
         }
         Command::Init { dir } => {
@@ -114,8 +122,6 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             as_of,
             fonts,
         } => {
-            let typesetter = fonts.typesetter();
-            fonts.check_strict(&typesetter)?;
             let request = RosterRequest::on(as_of.unwrap_or_else(Date::today));
             let request = RosterRequest {
                 updated_note: None,
@@ -133,7 +139,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             lianxi::watch::watch(
                 &dir,
                 &out,
-                &typesetter,
+                |data| fonts.options(Some(data)),
                 &request,
                 policy,
                 |round| match round {
@@ -204,8 +210,8 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 all_or_nothing: true,
                 ..Policy::default()
             };
-            let typesetter = fonts.typesetter();
-            fonts.check_strict(&typesetter)?;
+            let typesetter = fonts.typesetter(Some(&data));
+            say.warn(&fonts.check(&typesetter, Some(&data))?);
             let report =
                 build::write_documents(&[doc], &parent, &typesetter, &data.sources(), policy);
             finish(report, say)
@@ -234,10 +240,11 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             clap_complete::generate(shell, &mut cli::command(), "lianxi", &mut std::io::stdout());
             Ok(())
         }
-        Command::Fonts { fonts } => {
-            let typesetter = fonts.typesetter();
+        Command::Fonts { dir, fonts } => {
+            let data = dir.as_deref().map(lianxi::model::load).transpose()?;
+            let typesetter = fonts.typesetter(data.as_ref());
             print_fonts(&typesetter, &mut std::io::stdout().lock());
-            fonts.check_strict(&typesetter)?;
+            say.warn(&fonts.check(&typesetter, data.as_ref())?);
             Ok(())
         }
     }
@@ -291,6 +298,7 @@ fn describe(origin: &Origin) -> String {
     match origin {
         Origin::Bundled(file) => format!("内置字体 {file}；未找到标准字体"),
         Origin::UserDir(path) => format!("--font-dir：{}", path.display()),
+        Origin::CouncilDir(path) => format!("council.yaml 的字体目录：{}", path.display()),
         Origin::System(path) => format!("系统字体：{}", path.display()),
     }
 }

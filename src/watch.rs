@@ -8,7 +8,9 @@ use crate::build::{Policy, Report, write_documents};
 use crate::checked::load;
 use crate::diag::Failure;
 use crate::documents::{self, Document, roster_appendix::RosterRequest};
+use crate::model::CouncilData;
 use crate::typeset::Typesetter;
+use crate::typeset::fonts::FontOptions;
 
 /// What one round of watching did.
 pub enum Round {
@@ -23,49 +25,72 @@ pub enum Round {
 }
 
 /// Watches `dir` (polling every 250 ms, so it works on every file system) and never returns.
+/// The fonts follow the data's `fonts:` section through `fonts_for`; when it changes, every
+/// document is rendered again.
 pub fn watch(
     dir: &Path,
     out: &Path,
-    typesetter: &Typesetter,
+    fonts_for: impl Fn(&CouncilData) -> FontOptions,
     roster: &RosterRequest,
     policy: Policy,
     mut tell: impl FnMut(Round),
 ) -> ! {
     let mut seen = Vec::new();
-    let mut built: HashMap<String, String> = HashMap::new();
+    let mut state = State {
+        fonts: None,
+        built: HashMap::new(),
+    };
     loop {
         let now = fingerprint(dir, out);
         if now != seen {
             seen = now;
-            tell(round(dir, out, typesetter, roster, policy, &mut built));
+            tell(round(dir, out, &fonts_for, roster, policy, &mut state));
         }
         std::thread::sleep(Duration::from_millis(250));
     }
 }
 
+/// What watching remembers between rounds.
+struct State {
+    /// The fonts in use and the typesetter holding them.
+    fonts: Option<(FontOptions, Typesetter)>,
+    /// What each document written so far was made from.
+    built: HashMap<String, String>,
+}
+
 fn round(
     dir: &Path,
     out: &Path,
-    typesetter: &Typesetter,
+    fonts_for: &impl Fn(&CouncilData) -> FontOptions,
     roster: &RosterRequest,
     policy: Policy,
-    built: &mut HashMap<String, String>,
+    state: &mut State,
 ) -> Round {
     let started = Instant::now();
-    let docs = match load(dir).and_then(|checked| {
-        let sources: Vec<_> = checked.data.sources().into_iter().cloned().collect();
-        documents::all(&checked, roster).map(|docs| (docs, sources))
-    }) {
-        Ok(found) => found,
+    let checked = match load(dir) {
+        Ok(checked) => checked,
         Err(failure) => return Round::Refused(failure),
     };
-    let (docs, sources) = docs;
+    let docs = match documents::all(&checked, roster) {
+        Ok(docs) => docs,
+        Err(failure) => return Round::Refused(failure),
+    };
+    let options = fonts_for(&checked.data);
+    if state
+        .fonts
+        .as_ref()
+        .is_none_or(|(used, _)| *used != options)
+    {
+        state.built.clear();
+        state.fonts = Some((options.clone(), Typesetter::new(&options)));
+    }
+    let (_, typesetter) = state.fonts.as_ref().expect("set just above");
+    let built = &mut state.built;
     let changed: Vec<Document> = docs
         .into_iter()
         .filter(|d| built.get(&d.name) != Some(&content(d)))
         .collect();
-    let sources: Vec<_> = sources.iter().collect();
-    let report = write_documents(&changed, out, typesetter, &sources, policy);
+    let report = write_documents(&changed, out, typesetter, &checked.data.sources(), policy);
     // After a failure, remember nothing from this round: the next save retries every change.
     if report.errors.is_empty() {
         for doc in &changed {

@@ -433,3 +433,59 @@ fn strict_fonts_needs_every_standard_font() {
         "{out}"
     );
 }
+
+#[test]
+fn a_councils_fonts_section_chooses_fonts_from_its_own_directory() {
+    let data = edited_example("council.yaml", |t| {
+        t + "fonts:\n  dirs: [字体]\n  kaiti: Office Kai\n  heiti: 方正黑体\n  songti: 宋体\n"
+    });
+    let fonts = data.path().join("字体");
+    std::fs::create_dir(&fonts).unwrap();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    for (file, family) in [
+        ("FandolKai-Regular.otf", "Office Kai"),
+        ("FandolSong-Digits.otf", "SimSun"),
+    ] {
+        let font = renamed_font(&std::fs::read(bundled.join(file)).unwrap(), family);
+        std::fs::write(fonts.join(format!("{family}.otf")), font).unwrap();
+    }
+    let run = lianxi(&["fonts", data.path().to_str().unwrap(), "--no-system-fonts"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let out = String::from_utf8_lossy(&run.stdout);
+    // A family named in the data, and a Chinese name (宋体) matched to the family fonts carry.
+    assert!(out.contains("楷体：Office Kai（council.yaml 的字体目录："), "{out}");
+    assert!(out.contains("宋体（页码数字）：SimSun（council.yaml 的字体目录："), "{out}");
+    assert!(out.contains("黑体：FandolHei（内置字体"), "{out}");
+    assert!(stderr(&run).contains("找不到黑体字体“方正黑体”"), "{}", stderr(&run));
+
+    // The build uses the same choice: the kaiti headings are set in the council's font.
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = lianxi_build(data.path(), out_dir.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdffonts = Command::new("pdffonts")
+        .arg(out_dir.path().join("founding-notice.pdf"))
+        .output()
+        .expect("pdffonts (poppler-utils) is installed");
+    let listed = String::from_utf8_lossy(&pdffonts.stdout);
+    assert!(listed.contains("OfficeKai") || listed.contains("Office"), "{listed}");
+}
+
+#[test]
+fn a_councils_fonts_section_can_demand_the_standard_fonts() {
+    let data = edited_example("council.yaml", |t| t + "fonts:\n  strict: true\n");
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = lianxi_build(data.path(), out_dir.path(), &[]);
+    assert!(!run.status.success());
+    assert!(stderr(&run).contains("缺少公文标准字体"), "{}", stderr(&run));
+    assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_font_directory_outside_the_data_is_refused_with_its_line() {
+    let data = edited_example("council.yaml", |t| t + "fonts:\n  dirs: [/usr/share/fonts]\n");
+    let run = lianxi(&["check", data.path().to_str().unwrap()]);
+    assert!(!run.status.success());
+    let said = stderr(&run);
+    assert!(said.contains("只能使用数据目录内的相对路径"), "{said}");
+    assert!(said.contains("council.yaml:"), "{said}");
+}

@@ -66,7 +66,7 @@ fn a_seal_image_must_stay_inside_the_data_directory() {
     for (name, why) in [
         ("/etc/passwd", "只能使用数据目录内的相对路径"),
         ("../outside.png", "路径中不能有“..”"),
-        ("missing.png", "找不到这个文件"),
+        ("missing.png", "找不到这个文件或文件夹"),
         ("council.yaml", "只支持 PNG、JPG 或 SVG 图片"),
     ] {
         let data = edited_example("founding-notice.yaml", |t| {

@@ -17,30 +17,13 @@ pub struct Asset {
 
 /// Resolves `name` (relative to `dir`) to an asset, refusing anything outside `dir`.
 pub fn resolve(dir: &Path, name: &Spanned<String>, file: &SourceFile) -> Result<Asset, Diagnostic> {
-    let refuse = |why: &str, help: &str| {
-        Diagnostic::error(format!("不能使用文件“{}”：{why}", name.value))
-            .at(file, span_of(&name.referenced))
-            .help(help.to_string())
-    };
-    let rel = Path::new(&name.value);
+    let refuse = refusal(name, file);
     let inside = "请把文件放进数据目录（或其子目录），并写相对路径，如 seal.png";
-    if name.value.is_empty() || rel.is_absolute() || name.value.starts_with(['/', '\\']) {
-        return Err(refuse("只能使用数据目录内的相对路径", inside));
-    }
-    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return Err(refuse("路径中不能有“..”或盘符", inside));
-    }
-    let real = dir.join(rel);
-    let (Ok(canon_dir), Ok(canon)) = (dir.canonicalize(), real.canonicalize()) else {
-        return Err(refuse("找不到这个文件", "请检查文件名，文件须在数据目录内"));
-    };
-    if !canon.starts_with(&canon_dir) {
-        return Err(refuse("它是指向数据目录之外的链接", inside));
-    }
+    let canon = inside_dir(dir, name, file, inside)?;
     if !canon.is_file() {
         return Err(refuse("它不是文件", inside));
     }
-    let ext = rel
+    let ext = Path::new(&name.value)
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
@@ -56,4 +39,57 @@ pub fn resolve(dir: &Path, name: &Spanned<String>, file: &SourceFile) -> Result<
         virtual_path,
         real_path: canon,
     })
+}
+
+/// Resolves `name` (relative to `dir`) to a directory inside `dir`, such as a font directory.
+pub fn resolve_dir(
+    dir: &Path,
+    name: &Spanned<String>,
+    file: &SourceFile,
+) -> Result<PathBuf, Diagnostic> {
+    let inside = "请把字体文件放进数据目录内的一个文件夹，并写它的相对路径，如 字体";
+    let canon = inside_dir(dir, name, file, inside)?;
+    if !canon.is_dir() {
+        return Err(refusal(name, file)("它不是文件夹", inside));
+    }
+    Ok(canon)
+}
+
+/// A diagnostic refusing `name`, with the reason and a suggestion.
+fn refusal<'a>(
+    name: &'a Spanned<String>,
+    file: &'a SourceFile,
+) -> impl Fn(&str, &str) -> Diagnostic + 'a {
+    move |why, help| {
+        Diagnostic::error(format!("不能使用“{}”：{why}", name.value))
+            .at(file, span_of(&name.referenced))
+            .help(help.to_string())
+    }
+}
+
+/// The real path `name` names, when it is relative, exists, and stays inside `dir`.
+fn inside_dir(
+    dir: &Path,
+    name: &Spanned<String>,
+    file: &SourceFile,
+    help: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let refuse = refusal(name, file);
+    let rel = Path::new(&name.value);
+    if name.value.is_empty() || rel.is_absolute() || name.value.starts_with(['/', '\\']) {
+        return Err(refuse("只能使用数据目录内的相对路径", help));
+    }
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(refuse("路径中不能有“..”或盘符", help));
+    }
+    let (Ok(canon_dir), Ok(canon)) = (dir.canonicalize(), dir.join(rel).canonicalize()) else {
+        return Err(refuse(
+            "找不到这个文件或文件夹",
+            "请检查名称，它须在数据目录内",
+        ));
+    };
+    if !canon.starts_with(&canon_dir) {
+        return Err(refuse("它是指向数据目录之外的链接", help));
+    }
+    Ok(canon)
 }

@@ -53,6 +53,9 @@ pub fn check(data: &CouncilData) -> Diagnostics {
         &council.file,
         "办公室所在单位",
     ));
+    if let Err(refused) = data.font_dirs() {
+        diags.extend(refused);
+    }
 
     let roster = &data.roster;
     for person in roster.members.iter().chain(&roster.liaisons) {

@@ -4,6 +4,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::font_choice::FontChoice;
+
 /// The council (联席会议) as founded.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +27,9 @@ pub struct Council {
     pub roster_title: Option<String>,
     /// 成员单位，按文件中的排列顺序。
     pub units: Vec<Unit>,
+    /// 字体设置（可省略）：各角色优先使用的字体、字体目录，缺少标准字体时是否报错。
+    #[serde(default)]
+    pub fonts: Option<FontChoice>,
 }
 
 /// 联席会议办公室.

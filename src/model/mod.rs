@@ -12,6 +12,7 @@ pub mod check;
 pub mod council;
 pub mod date;
 pub mod filing;
+pub mod font_choice;
 pub mod notice;
 pub mod roster;
 pub mod schema;

@@ -9,6 +9,8 @@ use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo, FontVariant, FontWeight};
 use typst::utils::LazyHash;
 
+use crate::model::font_choice::FontChoice;
+
 /// The typographic roles GB/T 9704 assigns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -132,17 +134,55 @@ pub enum Origin {
     Bundled(&'static str),
     /// A `--font-dir` directory.
     UserDir(PathBuf),
+    /// A directory the council's `fonts:` section names.
+    CouncilDir(PathBuf),
     /// The system's font directories.
     System(PathBuf),
 }
 
 /// Which fonts to look for besides the bundled ones.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FontOptions {
     /// Directories given with `--font-dir`: every font in them is used.
     pub dirs: Vec<PathBuf>,
+    /// Directories the council's `fonts:` section names (after `--font-dir`, which wins ties).
+    pub council_dirs: Vec<PathBuf>,
     /// Look for the standard 公文 fonts in the system's font directories.
     pub system: bool,
+    /// Families the council prefers, per role, ahead of the standard ones (Chinese names allowed).
+    pub prefer: Vec<(Role, String)>,
+}
+
+impl FontOptions {
+    /// Adds a council's font choice: its directories first, its preferred families per role.
+    pub fn with_choice(mut self, dirs: Vec<PathBuf>, choice: &FontChoice) -> Self {
+        self.council_dirs = dirs;
+        for (key, name) in choice.preferences() {
+            let role = Role::ALL.into_iter().find(|r| r.key() == key);
+            self.prefer.extend(role.map(|r| (r, family_name(name))));
+        }
+        self
+    }
+}
+
+/// The family name fonts carry for the Chinese names offices use; other names pass unchanged.
+fn family_name(name: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+        ("方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+        ("仿宋_GB2312", "FangSong_GB2312"),
+        ("仿宋", "FangSong"),
+        ("黑体", "SimHei"),
+        ("楷体_GB2312", "KaiTi_GB2312"),
+        ("楷体", "KaiTi"),
+        ("宋体", "SimSun"),
+    ];
+    let name = name.trim();
+    KNOWN
+        .iter()
+        .find(|(chinese, _)| *chinese == name)
+        .map_or(name, |(_, family)| family)
+        .to_string()
 }
 
 /// Every font the compiler may use, with its book.
@@ -150,6 +190,7 @@ pub struct FontSet {
     pub book: LazyHash<FontBook>,
     pub fonts: Vec<Font>,
     pub origins: Vec<Origin>,
+    prefer: Vec<(Role, String)>,
 }
 
 impl FontSet {
@@ -163,23 +204,40 @@ impl FontSet {
                 origins.push(Origin::Bundled(name));
             }
         }
-        for dir in &options.dirs {
+        let user = options
+            .dirs
+            .iter()
+            .map(|d| (d, Origin::UserDir as fn(PathBuf) -> Origin));
+        let council = options
+            .council_dirs
+            .iter()
+            .map(|d| (d, Origin::CouncilDir as fn(_) -> _));
+        for (dir, origin) in user.chain(council) {
             for path in font_files(dir) {
                 add_file(
                     &path,
                     |_| true,
-                    Origin::UserDir(path.clone()),
+                    origin(path.clone()),
                     &mut fonts,
                     &mut origins,
                 );
             }
         }
         if options.system {
+            // A preferred family that is not a standard one may live in any file: open them all.
+            let wanted = |family: &str| {
+                is_standard(family)
+                    || options
+                        .prefer
+                        .iter()
+                        .any(|(_, f)| f.eq_ignore_ascii_case(family))
+            };
+            let open_all = options.prefer.iter().any(|(_, f)| !is_standard(f));
             for path in system_font_dirs().iter().flat_map(|d| font_files(d)) {
-                if looks_standard(&path) {
+                if open_all || looks_standard(&path) {
                     add_file(
                         &path,
-                        is_standard,
+                        |info| wanted(&info.family),
                         Origin::System(path.clone()),
                         &mut fonts,
                         &mut origins,
@@ -192,12 +250,31 @@ impl FontSet {
             book,
             fonts,
             origins,
+            prefer: options.prefer.clone(),
         }
+    }
+
+    /// The families `role` may use, most preferred first: the council's choice, then the defaults.
+    pub fn families(&self, role: Role) -> Vec<String> {
+        let chosen = self.prefer.iter().filter(|(r, _)| *r == role);
+        chosen
+            .map(|(_, f)| f.clone())
+            .chain(role.families().into_iter().map(String::from))
+            .collect()
+    }
+
+    /// The council's preferred families that no available font provides.
+    pub fn missing_preferences(&self) -> Vec<(Role, &str)> {
+        self.prefer
+            .iter()
+            .filter(|(_, f)| self.book.select_family(&f.to_lowercase()).next().is_none())
+            .map(|(r, f)| (*r, f.as_str()))
+            .collect()
     }
 
     /// The font that will set text of `role`, and where it came from.
     pub fn resolve(&self, role: Role) -> Option<(&str, &Origin)> {
-        role.families().into_iter().find_map(|family| {
+        self.families(role).into_iter().find_map(|family| {
             let variant = FontVariant {
                 weight: role.weight(),
                 ..FontVariant::default()
@@ -229,11 +306,11 @@ fn add_file(
     }
 }
 
-fn is_standard(info: &FontInfo) -> bool {
+fn is_standard(family: &str) -> bool {
     Role::ALL
         .iter()
         .flat_map(|r| r.standard_families())
-        .any(|f| f.eq_ignore_ascii_case(&info.family))
+        .any(|f| f.eq_ignore_ascii_case(family))
 }
 
 /// File names of the standard fonts as Windows, WPS and 方正 install them; only these are
@@ -327,8 +404,8 @@ pub fn font_module(set: &FontSet) -> String {
     );
     out.push_str("#let fonts = (\n");
     for role in Role::ALL {
-        let list: Vec<String> = role
-            .families()
+        let list: Vec<String> = set
+            .families(role)
             .iter()
             .filter(|f| set.book.select_family(&f.to_lowercase()).next().is_some())
             .map(|f| format!("{f:?}"))
