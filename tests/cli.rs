@@ -136,7 +136,7 @@ fn fonts_names_a_font_for_every_role() {
 fn renamed_font(source: &[u8], family: &str) -> Vec<u8> {
     let u16_at = |b: &[u8], i: usize| u16::from_be_bytes([b[i], b[i + 1]]) as usize;
     let mut font = source.to_vec();
-    while font.len() % 4 != 0 {
+    while !font.len().is_multiple_of(4) {
         font.push(0);
     }
     // A name table with one Windows-Unicode record per field.
@@ -453,10 +453,20 @@ fn a_councils_fonts_section_chooses_fonts_from_its_own_directory() {
     assert!(run.status.success(), "{}", stderr(&run));
     let out = String::from_utf8_lossy(&run.stdout);
     // A family named in the data, and a Chinese name (宋体) matched to the family fonts carry.
-    assert!(out.contains("楷体：Office Kai（council.yaml 的字体目录："), "{out}");
-    assert!(out.contains("宋体（页码数字）：SimSun（council.yaml 的字体目录："), "{out}");
+    assert!(
+        out.contains("楷体：Office Kai（council.yaml 的字体目录："),
+        "{out}"
+    );
+    assert!(
+        out.contains("宋体（页码数字）：SimSun（council.yaml 的字体目录："),
+        "{out}"
+    );
     assert!(out.contains("黑体：FandolHei（内置字体"), "{out}");
-    assert!(stderr(&run).contains("找不到黑体字体“方正黑体”"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("找不到黑体字体“方正黑体”"),
+        "{}",
+        stderr(&run)
+    );
 
     // The build uses the same choice: the kaiti headings are set in the council's font.
     let out_dir = tempfile::tempdir().unwrap();
@@ -467,7 +477,10 @@ fn a_councils_fonts_section_chooses_fonts_from_its_own_directory() {
         .output()
         .expect("pdffonts (poppler-utils) is installed");
     let listed = String::from_utf8_lossy(&pdffonts.stdout);
-    assert!(listed.contains("OfficeKai") || listed.contains("Office"), "{listed}");
+    assert!(
+        listed.contains("OfficeKai") || listed.contains("Office"),
+        "{listed}"
+    );
 }
 
 #[test]
@@ -476,13 +489,19 @@ fn a_councils_fonts_section_can_demand_the_standard_fonts() {
     let out_dir = tempfile::tempdir().unwrap();
     let run = lianxi_build(data.path(), out_dir.path(), &[]);
     assert!(!run.status.success());
-    assert!(stderr(&run).contains("缺少公文标准字体"), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("缺少公文标准字体"),
+        "{}",
+        stderr(&run)
+    );
     assert_eq!(std::fs::read_dir(out_dir.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn a_font_directory_outside_the_data_is_refused_with_its_line() {
-    let data = edited_example("council.yaml", |t| t + "fonts:\n  dirs: [/usr/share/fonts]\n");
+    let data = edited_example("council.yaml", |t| {
+        t + "fonts:\n  dirs: [/usr/share/fonts]\n"
+    });
     let run = lianxi(&["check", data.path().to_str().unwrap()]);
     assert!(!run.status.success());
     let said = stderr(&run);
