@@ -10,6 +10,7 @@ use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
 use crate::output::write_atomic;
+use crate::typeset::pdfa::PdfAChoice;
 use crate::typeset::{Typesetter, copies};
 
 /// A document that was written.
@@ -49,6 +50,8 @@ pub struct Policy {
     pub format: Format,
     /// Told `(documents done, documents in all)` as rendering goes on.
     pub progress: Option<fn(usize, usize)>,
+    /// Which documents are exported as PDF/A, at which level.
+    pub pdfa: PdfAChoice,
 }
 
 /// What `build` writes for each document.
@@ -92,6 +95,7 @@ pub fn render_pdf(
     let mut warnings = typeset.warnings;
     warnings.extend(blanks);
     let pages = &typeset.pages;
+    let pdfa = policy.pdfa.level(doc.archival);
     if policy.format == Format::Png {
         let images = typesetter.png(pages, PREVIEW_DPI)?;
         let files = images
@@ -106,7 +110,7 @@ pub fn render_pdf(
     let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
         None => vec![(
             ".pdf".to_string(),
-            typesetter.pdf(&doc, pages)?,
+            typesetter.pdf(&doc, pages, pdfa)?,
             pages.pages().len(),
         )],
         Some(sets) if policy.split => {
@@ -116,7 +120,7 @@ pub fn render_pdf(
                 let one = copies::assemble(pages, set);
                 files.push((
                     format!("-{:06}.pdf", k + 1),
-                    typesetter.pdf_of_copies(&doc, &one)?,
+                    typesetter.pdf_of_copies(&doc, &one, pdfa)?,
                     count,
                 ));
             }
@@ -126,7 +130,7 @@ pub fn render_pdf(
             let all = copies::assemble(pages, sets.into_iter().flatten());
             vec![(
                 ".pdf".to_string(),
-                typesetter.pdf_of_copies(&doc, &all)?,
+                typesetter.pdf_of_copies(&doc, &all, pdfa)?,
                 all.pages().len(),
             )]
         }

@@ -11,6 +11,7 @@ use lianxi::diag::{Diagnostic, Diagnostics, Failure};
 use lianxi::model::{CouncilData, Date};
 use lianxi::typeset::Typesetter;
 use lianxi::typeset::fonts::{FontOptions, Origin, Role};
+use lianxi::typeset::pdfa::{PdfA, PdfAChoice};
 
 /// 联席会议办公室公文生成工具：把 YAML 数据排成符合 GB/T 9704-2012 的 PDF 公文。
 #[derive(Parser)]
@@ -57,6 +58,12 @@ pub enum Command {
         /// 与 --copies 同用：每份各写一个文件。
         #[arg(long, requires = "copies")]
         split: bool,
+        /// 所有公文都导出为 PDF/A（存档格式），级别默认 a-2b，可选 a-1b、a-2u、a-3b。不加时只有会议纪要导出为 PDF/A-2b。
+        #[arg(long, value_name = "级别", num_args = 0..=1, default_missing_value = "a-2b", value_parser = PdfA::parse, conflicts_with = "no_pdfa")]
+        pdfa: Option<PdfA>,
+        /// 会议纪要也不导出为 PDF/A。
+        #[arg(long)]
+        no_pdfa: bool,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -384,5 +391,14 @@ mod tests {
                 assert!(!help.contains(word), "{word} in {help}");
             }
         }
+    }
+}
+
+/// `--pdfa [LEVEL]` and `--no-pdfa` as one choice.
+pub fn pdfa_choice(pdfa: Option<PdfA>, no_pdfa: bool) -> PdfAChoice {
+    match (pdfa, no_pdfa) {
+        (Some(level), _) => PdfAChoice::All(level),
+        (None, true) => PdfAChoice::None,
+        (None, false) => PdfAChoice::ArchivalOnly,
     }
 }

@@ -77,6 +77,8 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             all_or_nothing,
             copies,
             split,
+            pdfa,
+            no_pdfa,
             fonts,
         } => {
             let request = RosterRequest {
@@ -92,6 +94,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 split,
                 format,
                 progress: say.progress(),
+                pdfa: cli::pdfa_choice(pdfa, no_pdfa),
             };
             let checked = checked::load(&dir)?;
             let typesetter = fonts.typesetter(Some(&checked.data));
@@ -223,7 +226,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let doc = documents::Document::scratch(&file);
             let typeset = typesetter.typeset(&doc, &source)?;
             print_diagnostics(&typeset.warnings);
-            lianxi::output::write_atomic(&out, &typesetter.pdf(&doc, &typeset.pages)?)?;
+            lianxi::output::write_atomic(&out, &typesetter.pdf(&doc, &typeset.pages, None)?)?;
             Ok(())
         }
         Command::Schema { dir, out } => {

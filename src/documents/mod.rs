@@ -35,6 +35,8 @@ pub struct Document {
     pub assets: Vec<Asset>,
     /// The template prints a 份号 when the view has `copy_number` (notices and minutes).
     pub numbered: bool,
+    /// Kept for the archive (minutes): exported as PDF/A unless the run says otherwise.
+    pub archival: bool,
 }
 
 impl Document {
@@ -55,6 +57,7 @@ impl Document {
             title: String::new(),
             assets: vec![],
             numbered: false,
+            archival: false,
         }
     }
 }
@@ -89,6 +92,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
             title: view.title_lines.concat(),
             assets: vec![],
             numbered: false,
+            archival: false,
         });
     }
     for (session, people) in data.sessions.iter().zip(attendance) {
@@ -115,6 +119,7 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
                 title: format!("{}{}", view.mark, view.number),
                 assets: vec![],
                 numbered: true,
+                archival: true,
             });
         }
     }
@@ -133,6 +138,7 @@ pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRe
         title: view.title_lines.concat(),
         assets: vec![],
         numbered: false,
+        archival: false,
     }
 }
 
@@ -151,6 +157,7 @@ fn notice_document(
         title: view.title_lines.concat(),
         assets,
         numbered: true,
+        archival: false,
     }
 }
 

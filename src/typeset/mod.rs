@@ -4,6 +4,7 @@ pub mod copies;
 pub mod fonts;
 pub mod glyphs;
 pub mod inspect;
+pub mod pdfa;
 pub mod world;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use self::fonts::{FontOptions, FontSet};
 use self::glyphs::MissingGlyph;
+use self::pdfa::PdfA;
 use self::world::{Base, DocWorld, MAIN, file_id};
 use crate::diag::{Diagnostic, Diagnostics, Failure};
 use crate::documents::Document;
@@ -103,8 +105,13 @@ impl Typesetter {
     }
 
     /// PDF bytes; identical input gives identical bytes.
-    pub fn pdf(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
-        self.export(doc, pages, true)
+    pub fn pdf(
+        &self,
+        doc: &Document,
+        pages: &PagedDocument,
+        pdfa: Option<PdfA>,
+    ) -> Result<Vec<u8>, Failure> {
+        self.export(doc, pages, true, pdfa)
     }
 
     /// One PNG image per page, at `dpi`, for previews.
@@ -125,8 +132,13 @@ impl Typesetter {
     }
 
     /// PDF bytes of numbered copies, whose pages carry no structure tags (they would repeat).
-    pub fn pdf_of_copies(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
-        self.export(doc, pages, false)
+    pub fn pdf_of_copies(
+        &self,
+        doc: &Document,
+        pages: &PagedDocument,
+        pdfa: Option<PdfA>,
+    ) -> Result<Vec<u8>, Failure> {
+        self.export(doc, pages, false, pdfa)
     }
 
     fn export(
@@ -134,6 +146,7 @@ impl Typesetter {
         doc: &Document,
         pages: &PagedDocument,
         tagged: bool,
+        pdfa: Option<PdfA>,
     ) -> Result<Vec<u8>, Failure> {
         let date = Datetime::from_ymd_hms(
             doc.date.year,
@@ -149,6 +162,7 @@ impl Typesetter {
             creator: Smart::Custom(Some("lianxi".into())),
             timestamp: Some(Timestamp::new_utc(date)),
             tagged,
+            standards: pdfa.map(PdfA::standards).unwrap_or_default(),
             ..PdfOptions::default()
         };
         typst_pdf::pdf(pages, &options).map_err(|errors| {
