@@ -40,7 +40,8 @@ fn main() {
         let source = filler.fill(&doc).unwrap();
         let typeset = typesetter.typeset(&doc, &source).unwrap();
         let laid_out = Instant::now();
-        let pdf = typesetter.pdf(&doc, &typeset.pages).unwrap();
+        let pdfa = lianxi::typeset::pdfa::PdfAChoice::default().level(doc.archival);
+        let pdf = typesetter.pdf(&doc, &typeset.pages, pdfa).unwrap();
         let done = Instant::now();
         layout_ms += (laid_out - start).as_secs_f64() * 1000.0;
         pdf_ms += (done - laid_out).as_secs_f64() * 1000.0;

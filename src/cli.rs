@@ -348,6 +348,15 @@ fn explain(err: clap::Error, mut cmd: clap::Command) -> ! {
     std::process::exit(2)
 }
 
+/// `--pdfa [LEVEL]` and `--no-pdfa` as one choice.
+pub fn pdfa_choice(pdfa: Option<PdfA>, no_pdfa: bool) -> PdfAChoice {
+    match (pdfa, no_pdfa) {
+        (Some(level), _) => PdfAChoice::All(level),
+        (None, true) => PdfAChoice::None,
+        (None, false) => PdfAChoice::ArchivalOnly,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -391,14 +400,5 @@ mod tests {
                 assert!(!help.contains(word), "{word} in {help}");
             }
         }
-    }
-}
-
-/// `--pdfa [LEVEL]` and `--no-pdfa` as one choice.
-pub fn pdfa_choice(pdfa: Option<PdfA>, no_pdfa: bool) -> PdfAChoice {
-    match (pdfa, no_pdfa) {
-        (Some(level), _) => PdfAChoice::All(level),
-        (None, true) => PdfAChoice::None,
-        (None, false) => PdfAChoice::ArchivalOnly,
     }
 }
