@@ -192,7 +192,7 @@ pub fn write_documents(
 }
 
 /// Renders `docs` on as many threads as there are cores; results come back in `docs` order.
-fn render_all(
+pub(crate) fn render_all(
     docs: &[Document],
     typesetter: &Typesetter,
     sources: &[&SourceFile],

@@ -81,6 +81,26 @@ pub enum Command {
         #[command(flatten)]
         fonts: FontArgs,
     },
+    /// 把全部定稿公文以 PDF/A-2b 归档到按年度、文种分好的目录，并写清单（SHA-256、题名、文号、日期、保管期限）；已归档的文件从不覆盖。
+    Archive {
+        /// 数据目录（含 council.yaml）。
+        #[arg(value_name = "目录", required_unless_present = "verify")]
+        dir: Option<PathBuf>,
+        /// 归档目录。
+        #[arg(long, value_name = "归档目录", required_unless_present = "verify")]
+        to: Option<PathBuf>,
+        /// 公文内容与已归档的版本不同时，把新版本与旧版本并存归档并记入清单（否则报错）。
+        #[arg(long)]
+        supersede: bool,
+        /// 核对归档目录：逐个文件重新计算 SHA-256，与清单比对。
+        #[arg(long, value_name = "归档目录", conflicts_with_all = ["dir", "to", "supersede"])]
+        verify: Option<PathBuf>,
+        /// 成员名单的日期（默认今天），如 2026-11-28。
+        #[arg(long, value_name = "日期", value_parser = parse_date)]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        fonts: FontArgs,
+    },
     /// 只检查数据，不生成文件；列出人员调整记录。
     Check {
         /// 数据目录（含 council.yaml）。

@@ -6,6 +6,8 @@
 //! [`fill`] (templates → Typst source) → [`typeset`] (embedded Typst → pages → PDF) → [`output`].
 
 #[cfg(feature = "typeset")]
+pub mod archive;
+#[cfg(feature = "typeset")]
 pub mod build;
 pub mod checked;
 pub mod diag;

@@ -3,6 +3,7 @@
 mod cli;
 
 use cli::Command;
+use lianxi::archive::Outcome;
 use lianxi::watch::Round;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -166,6 +167,49 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                     }
                 },
             )
+        }
+        Command::Archive {
+            dir,
+            to,
+            supersede,
+            verify,
+            as_of,
+            fonts,
+        } => {
+            if let Some(archive) = verify {
+                let count = lianxi::archive::verify(&archive)?;
+                if !say.quiet {
+                    eprintln!("归档核对无误：{count} 个文件与清单一致");
+                }
+                return Ok(());
+            }
+            let (Some(dir), Some(to)) = (dir, to) else {
+                unreachable!("clap requires both without --verify")
+            };
+            let checked = checked::load(&dir)?;
+            let typesetter = fonts.typesetter(Some(&checked.data));
+            say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
+            let request = RosterRequest::on(as_of.unwrap_or_else(Date::today));
+            let request = RosterRequest {
+                updated_note: None,
+                ..request
+            };
+            let outcomes =
+                lianxi::archive::archive(&checked, &to, &typesetter, &request, supersede)?;
+            if !say.quiet {
+                for outcome in outcomes {
+                    match outcome {
+                        Outcome::Added(file) => eprintln!("已归档 {}", to.join(file).display()),
+                        Outcome::Unchanged(file) => {
+                            eprintln!("未变，不再归档 {}", to.join(file).display())
+                        }
+                        Outcome::Superseded { old, new } => {
+                            eprintln!("已归档新版本 {}（取代 {}）", to.join(new).display(), old)
+                        }
+                    }
+                }
+            }
+            Ok(())
         }
         Command::Check { dir } => {
             let checked = checked::load(&dir)?;
