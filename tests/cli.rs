@@ -508,3 +508,26 @@ fn a_font_directory_outside_the_data_is_refused_with_its_line() {
     assert!(said.contains("只能使用数据目录内的相对路径"), "{said}");
     assert!(said.contains("council.yaml:"), "{said}");
 }
+
+#[test]
+fn the_same_data_gives_the_same_bytes_in_every_file() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for out in [&a, &b] {
+        let run = lianxi_build(&example_dir(), out.path(), &[]);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    for file in [
+        "founding-notice.pdf",
+        "sessions/2026-全体会议-notice.pdf",
+        "sessions/2026-全体会议-minutes.pdf",
+        "filings/2024-01-区政府-召集人.pdf",
+        "roster-2026-11-28.pdf",
+    ] {
+        let (x, y) = (a.path().join(file), b.path().join(file));
+        assert_eq!(
+            std::fs::read(x).unwrap(),
+            std::fs::read(y).unwrap(),
+            "{file}"
+        );
+    }
+}
