@@ -154,7 +154,7 @@ pub struct FontOptions {
 }
 
 impl FontOptions {
-    /// Adds a council's font choice: its directories first, its preferred families per role.
+    /// Adds a council's font choice: its font directories and its preferred family per role.
     pub fn with_choice(mut self, dirs: Vec<PathBuf>, choice: &FontChoice) -> Self {
         self.council_dirs = dirs;
         for (key, name) in choice.preferences() {
