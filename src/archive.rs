@@ -185,34 +185,17 @@ pub fn verify(archive: &Path) -> Result<usize, Failure> {
 
 /// The manifest entry of `doc` rendered as `bytes` (version 1).
 fn describe(doc: &Document, bytes: &[u8]) -> Entry {
-    let (kind, retention) = kind_and_retention(doc.template);
-    let number = ["/notice/doc_number", "/minutes/number"]
-        .iter()
-        .find_map(|p| doc.view.pointer(p)?.as_str())
-        .unwrap_or("")
-        .to_string();
     let stem = doc.name.rsplit('/').next().unwrap_or(&doc.name);
     Entry {
-        file: format!("{}/{kind}/{stem}.pdf", doc.date.year),
+        file: format!("{}/{}/{stem}.pdf", doc.date.year, doc.kind()),
         sha256: sha256(bytes),
         title: doc.title.clone(),
-        number,
-        kind: kind.to_string(),
+        number: doc.number().to_string(),
+        kind: doc.kind().to_string(),
         date: doc.date.to_string(),
-        retention: retention.to_string(),
+        retention: doc.retention().to_string(),
         version: 1,
         supersedes: None,
-    }
-}
-
-/// 文种 and a default 保管期限 by template: what founds the council or records its decisions is
-/// kept permanently, its working papers for 30 years (DA/T 46 terms).
-fn kind_and_retention(template: &str) -> (&'static str, &'static str) {
-    match template {
-        "minutes.typ" => ("纪要", "永久"),
-        "notice.typ" => ("通知", "永久"),
-        "filing-form.typ" => ("备案表", "定期30年"),
-        _ => ("成员名单", "定期30年"),
     }
 }
 

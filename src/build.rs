@@ -10,7 +10,7 @@ use crate::documents::roster_appendix::RosterRequest;
 use crate::documents::{self, Document};
 use crate::fill::Filler;
 use crate::output::write_atomic;
-use crate::typeset::pdfa::PdfAChoice;
+use crate::typeset::pdfa::{PdfA, PdfAChoice};
 use crate::typeset::{Typesetter, copies};
 
 /// A document that was written.
@@ -82,6 +82,11 @@ pub fn render_pdf(
     if copies.is_some() {
         doc.view["copy_number"] = copies::PLACEHOLDER.into();
     }
+    let pdfa = policy.pdfa.level(doc.archival);
+    // Only PDF/A-3 may carry files: there the archival record travels inside the PDF.
+    if pdfa == Some(PdfA::A3b) {
+        doc.view["archival_record"] = doc.archival_record().into();
+    }
     let source = filler.fill(&doc)?;
     let typeset = typesetter.typeset(&doc, &source)?;
     let blanks: Diagnostics = typeset
@@ -95,7 +100,6 @@ pub fn render_pdf(
     let mut warnings = typeset.warnings;
     warnings.extend(blanks);
     let pages = &typeset.pages;
-    let pdfa = policy.pdfa.level(doc.archival);
     if policy.format == Format::Png {
         let images = typesetter.png(pages, PREVIEW_DPI)?;
         let files = images

@@ -125,3 +125,60 @@ fn no_pdfa_exports_minutes_as_plain_pdf_and_a_bad_level_is_refused() {
         stderr(&run)
     );
 }
+
+/// `pdfdetach -list` and the first attached file, saved and read back.
+fn attachment(pdf: &Path) -> (String, Option<String>) {
+    let list = Command::new("pdfdetach")
+        .arg("-list")
+        .arg(pdf)
+        .output()
+        .expect("pdfdetach (poppler-utils) is installed");
+    let saved = pdf.with_extension("xml");
+    let _ = Command::new("pdfdetach")
+        .args(["-save", "1", "-o"])
+        .arg(&saved)
+        .arg(pdf)
+        .output();
+    (
+        String::from_utf8_lossy(&list.stdout).into_owned(),
+        std::fs::read_to_string(saved).ok(),
+    )
+}
+
+#[test]
+fn pdfa_3b_carries_the_archival_record_as_xml() {
+    let out = tempfile::tempdir().unwrap();
+    let run = lianxi_build(&example_dir(), out.path(), &["--pdfa", "a-3b"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let minutes = out.path().join("sessions/2026-全体会议-minutes.pdf");
+    assert_eq!(pdfa_id(&minutes).as_deref(), Some("3B"));
+    let (list, xml) = attachment(&minutes);
+    assert!(list.contains("档案元数据.xml"), "{list}");
+    let xml = xml.expect("the record is attached");
+    for element in [
+        "<题名>杜集区3岁以下婴幼儿照护服务工作联席会议纪要第1期</题名>",
+        "<文件编号>第1期</文件编号>",
+        "<责任者>联席会议办公室</责任者>",
+        "<日期>2026-12-15</日期>",
+        "<文种>纪要</文种>",
+        "<保管期限>永久</保管期限>",
+    ] {
+        assert!(xml.contains(element), "{element} in\n{xml}");
+    }
+    // Besides what PDF/A-2 permits, PDF/A-3 permits embedded files (1.2.9, 1.4.7).
+    let other: Vec<_> = preflight_errors(&minutes)
+        .into_iter()
+        .filter(|c| !["2.1.6", "7.11.2", "1.2.9", "1.4.7"].contains(&c.as_str()))
+        .collect();
+    assert!(other.is_empty(), "{other:?}");
+
+    // The default PDF/A-2b minutes carry no file (PDF/A-2 forbids them).
+    let plain = tempfile::tempdir().unwrap();
+    assert!(
+        lianxi_build(&example_dir(), plain.path(), &[])
+            .status
+            .success()
+    );
+    let (list, _) = attachment(&plain.path().join("sessions/2026-全体会议-minutes.pdf"));
+    assert!(list.contains("0 embedded files"), "{list}");
+}

@@ -1,5 +1,6 @@
 //! Assembling each document kind from the model: what every document says, and under which name.
 
+pub mod archival_record;
 pub mod filing_form;
 pub mod founding_notice;
 pub mod meeting_notice;

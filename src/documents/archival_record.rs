@@ -1,0 +1,67 @@
+//! What an archivist records of a document (DA/T 46 文书类电子文件元数据): its 文种, 文号,
+//! 责任者 and 保管期限, and the XML record a PDF/A-3b export carries inside the PDF.
+
+use super::Document;
+
+impl Document {
+    /// 文种.
+    pub fn kind(&self) -> &'static str {
+        match self.template {
+            "minutes.typ" => "纪要",
+            "notice.typ" => "通知",
+            "filing-form.typ" => "备案表",
+            _ => "成员名单",
+        }
+    }
+
+    /// 保管期限 by 文种: what founds the council or records its decisions is kept permanently,
+    /// its working papers for 30 years.
+    pub fn retention(&self) -> &'static str {
+        match self.kind() {
+            "纪要" | "通知" => "永久",
+            _ => "定期30年",
+        }
+    }
+
+    /// 文号 (notices) or 期号 (minutes); empty when the document has none.
+    pub fn number(&self) -> &str {
+        self.view_text(&["/notice/doc_number", "/minutes/number"])
+    }
+
+    /// 责任者: the issuing body, when the document names one.
+    pub fn issuer(&self) -> &str {
+        self.view_text(&["/notice/signature/issuer", "/minutes/issuer"])
+    }
+
+    fn view_text(&self, pointers: &[&str]) -> &str {
+        pointers
+            .iter()
+            .find_map(|p| self.view.pointer(p)?.as_str())
+            .unwrap_or("")
+    }
+
+    /// The DA/T 46 record as XML, with the element names archivists use.
+    pub fn archival_record(&self) -> String {
+        let fields = [
+            ("题名", self.title.clone()),
+            ("文件编号", self.number().to_string()),
+            ("责任者", self.issuer().to_string()),
+            ("日期", self.date.to_string()),
+            ("文种", self.kind().to_string()),
+            ("保管期限", self.retention().to_string()),
+        ];
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<文件实体>\n");
+        for (name, value) in fields {
+            xml.push_str(&format!("  <{name}>{}</{name}>\n", escape(&value)));
+        }
+        xml.push_str("</文件实体>\n");
+        xml
+    }
+}
+
+/// Text as XML character data.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
