@@ -37,15 +37,8 @@ pub enum Command {
     },
     /// 生成数据目录中定义的全部公文（PDF）：成立通知、每份备案表、当前成员名单。
     Build {
-        /// 数据目录（含 council.yaml）。
-        #[arg(value_name = "目录")]
-        dir: PathBuf,
-        /// 输出目录（默认 out）。
-        #[arg(short, long, value_name = "输出目录", default_value = "out")]
-        out: PathBuf,
-        /// 成员名单的日期（默认今天），如 2026-11-28。
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        target: Target,
         /// 输出格式：pdf（默认）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
         #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
         format: Format,
@@ -69,15 +62,8 @@ pub enum Command {
     },
     /// 监视数据目录：每次保存 YAML 文件后，自动重新生成内容有变化的公文（Ctrl+C 退出）。
     Watch {
-        /// 数据目录（含 council.yaml）。
-        #[arg(value_name = "目录")]
-        dir: PathBuf,
-        /// 输出目录（默认 out）。
-        #[arg(short, long, value_name = "输出目录", default_value = "out")]
-        out: PathBuf,
-        /// 成员名单的日期（默认今天），如 2026-11-28。
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
-        as_of: Option<Date>,
+        #[command(flatten)]
+        target: Target,
         #[command(flatten)]
         fonts: FontArgs,
     },
@@ -162,6 +148,20 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+}
+
+/// What `build` and `watch` render: a data directory, into an output directory, on a date.
+#[derive(clap::Args)]
+pub struct Target {
+    /// 数据目录（含 council.yaml）。
+    #[arg(value_name = "目录")]
+    pub dir: PathBuf,
+    /// 输出目录（默认 out）。
+    #[arg(short, long, value_name = "输出目录", default_value = "out")]
+    pub out: PathBuf,
+    /// 成员名单的日期（默认今天），如 2026-11-28。
+    #[arg(long, value_name = "日期", value_parser = parse_date)]
+    pub as_of: Option<Date>,
 }
 
 #[derive(clap::Args)]

@@ -71,9 +71,7 @@ fn show_progress(done: usize, total: usize) {
 fn run(command: Command, say: &Output) -> Result<(), Failure> {
     match command {
         Command::Build {
-            dir,
-            out,
-            as_of,
+            target: cli::Target { dir, out, as_of },
             format,
             all_or_nothing,
             copies,
@@ -82,12 +80,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             no_pdfa,
             fonts,
         } => {
-            let request = RosterRequest {
-                as_of: as_of.unwrap_or_else(Date::today),
-                since: None,
-                layout: RosterLayout::Lines,
-                updated_note: None,
-            };
+            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
             let policy = Policy {
                 strict: fonts.strict,
                 all_or_nothing,
@@ -121,16 +114,10 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             Ok(())
         }
         Command::Watch {
-            dir,
-            out,
-            as_of,
+            target: cli::Target { dir, out, as_of },
             fonts,
         } => {
-            let request = RosterRequest::on(as_of.unwrap_or_else(Date::today));
-            let request = RosterRequest {
-                updated_note: None,
-                ..request
-            };
+            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
             let policy = Policy {
                 strict: fonts.strict,
                 ..Policy::default()
@@ -189,11 +176,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let checked = checked::load(&dir)?;
             let typesetter = fonts.typesetter(Some(&checked.data));
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
-            let request = RosterRequest::on(as_of.unwrap_or_else(Date::today));
-            let request = RosterRequest {
-                updated_note: None,
-                ..request
-            };
+            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
             let outcomes =
                 lianxi::archive::archive(&checked, &to, &typesetter, &request, supersede)?;
             if !say.quiet {

@@ -40,6 +40,14 @@ impl RosterRequest {
             updated_note: Some(String::new()),
         }
     }
+
+    /// The stand-alone roster a build writes: as of `date`, in lines, with the default 更新 note.
+    pub fn reissued(date: Date) -> Self {
+        RosterRequest {
+            updated_note: None,
+            ..Self::on(date)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
