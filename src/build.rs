@@ -46,7 +46,7 @@ pub struct Policy {
     pub copies: Option<usize>,
     /// With `copies`: one file per copy instead of one file with all of them.
     pub split: bool,
-    /// PDF, or PNG previews (Typst sources are written by `write_sources`).
+    /// PDF, OFD, or PNG previews (Typst sources are written by `write_sources`).
     pub format: Format,
     /// Told `(documents done, documents in all)` as rendering goes on.
     pub progress: Option<fn(usize, usize)>,
@@ -59,6 +59,8 @@ pub struct Policy {
 pub enum Format {
     #[default]
     Pdf,
+    /// OFD (GB/T 33190), the national fixed-layout format.
+    Ofd,
     /// The generated Typst source, self-contained.
     Typ,
     /// A PNG image of every page, for a look before printing.
@@ -111,10 +113,17 @@ pub fn render_pdf(
             warnings,
         });
     }
+    // Numbered copies repeat pages, so their PDF carries no structure tags.
+    let export = |pages: &_, tagged: bool| match policy.format {
+        Format::Ofd => typesetter.ofd(&doc, pages),
+        _ if tagged => typesetter.pdf(&doc, pages, pdfa),
+        _ => typesetter.pdf_of_copies(&doc, pages, pdfa),
+    };
+    let ext = if policy.format == Format::Ofd { "ofd" } else { "pdf" };
     let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
         None => vec![(
-            ".pdf".to_string(),
-            typesetter.pdf(&doc, pages, pdfa)?,
+            format!(".{ext}"),
+            export(pages, true)?,
             pages.pages().len(),
         )],
         Some(sets) if policy.split => {
@@ -122,21 +131,13 @@ pub fn render_pdf(
             for (k, set) in sets.into_iter().enumerate() {
                 let count = set.len();
                 let one = copies::assemble(pages, set);
-                files.push((
-                    format!("-{:06}.pdf", k + 1),
-                    typesetter.pdf_of_copies(&doc, &one, pdfa)?,
-                    count,
-                ));
+                files.push((format!("-{:06}.{ext}", k + 1), export(&one, false)?, count));
             }
             files
         }
         Some(sets) => {
             let all = copies::assemble(pages, sets.into_iter().flatten());
-            vec![(
-                ".pdf".to_string(),
-                typesetter.pdf_of_copies(&doc, &all, pdfa)?,
-                all.pages().len(),
-            )]
+            vec![(format!(".{ext}"), export(&all, false)?, all.pages().len())]
         }
     };
     Ok(Rendered { files, warnings })
@@ -157,7 +158,7 @@ pub fn build(
     let policy = Policy { format, ..policy };
     Ok(match format {
         Format::Typ => write_sources(&docs, out, typesetter),
-        Format::Pdf | Format::Png => write_documents(&docs, out, typesetter, &sources, policy),
+        Format::Pdf | Format::Ofd | Format::Png => write_documents(&docs, out, typesetter, &sources, policy),
     })
 }
 

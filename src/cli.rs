@@ -39,7 +39,7 @@ pub enum Command {
     Build {
         #[command(flatten)]
         target: Target,
-        /// 输出格式：pdf（默认）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
+        /// 输出格式：pdf（默认）；ofd（国家版式文档格式 GB/T 33190，带档案元数据）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
         #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
         format: Format,
         /// 任一份公文失败则一份也不写。
@@ -247,7 +247,8 @@ fn parse_format(s: &str) -> Result<Format, String> {
         "pdf" => Ok(Format::Pdf),
         "typ" => Ok(Format::Typ),
         "png" => Ok(Format::Png),
-        _ => Err(format!("不支持的格式“{s}”，可选 pdf、png 或 typ")),
+        "ofd" => Ok(Format::Ofd),
+        _ => Err(format!("不支持的格式“{s}”，可选 pdf、ofd、png 或 typ")),
     }
 }
 

@@ -40,18 +40,22 @@ impl Document {
             .unwrap_or("")
     }
 
-    /// The DA/T 46 record as XML, with the element names archivists use.
-    pub fn archival_record(&self) -> String {
-        let fields = [
+    /// The DA/T 46 record: element name and value.
+    pub fn archival_fields(&self) -> Vec<(&'static str, String)> {
+        vec![
             ("题名", self.title.clone()),
             ("文件编号", self.number().to_string()),
             ("责任者", self.issuer().to_string()),
             ("日期", self.date.to_string()),
             ("文种", self.kind().to_string()),
             ("保管期限", self.retention().to_string()),
-        ];
+        ]
+    }
+
+    /// The DA/T 46 record as XML, with the element names archivists use.
+    pub fn archival_record(&self) -> String {
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<文件实体>\n");
-        for (name, value) in fields {
+        for (name, value) in self.archival_fields() {
             xml.push_str(&format!("  <{name}>{}</{name}>\n", escape(&value)));
         }
         xml.push_str("</文件实体>\n");

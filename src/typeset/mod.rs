@@ -4,6 +4,7 @@ pub mod copies;
 pub mod fonts;
 pub mod glyphs;
 pub mod inspect;
+pub mod ofd;
 pub mod pdfa;
 pub mod world;
 
@@ -114,6 +115,24 @@ impl Typesetter {
         self.export(doc, pages, true, pdfa)
     }
 
+    /// The OFD package of `pages`, carrying `doc`'s archival record as its metadata.
+    pub fn ofd(&self, doc: &Document, pages: &PagedDocument) -> Result<Vec<u8>, Failure> {
+        let info = ofd::DocInfo {
+            ident: ident(doc),
+            title: doc.title.clone(),
+            author: doc.issuer().to_string(),
+            subject: doc.number().to_string(),
+            keywords: vec![doc.kind().to_string()],
+            date: (doc.date.year, doc.date.month as u8, doc.date.day as u8),
+            custom_data: doc
+                .archival_fields()
+                .into_iter()
+                .map(|(name, value)| (name.to_string(), value))
+                .collect(),
+        };
+        ofd::export(pages, &info).map_err(|e| Diagnostic::error(e).into())
+    }
+
     /// One PNG image per page, at `dpi`, for previews.
     pub fn png(&self, pages: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Failure> {
         let options = typst_render::RenderOptions {
@@ -158,7 +177,7 @@ impl Typesetter {
         )
         .expect("validated date");
         let options = PdfOptions {
-            ident: Smart::Custom(format!("lianxi/{}/{}", doc.name, doc.title)),
+            ident: Smart::Custom(ident(doc)),
             creator: Smart::Custom(Some("lianxi".into())),
             timestamp: Some(Timestamp::new_utc(date)),
             tagged,
@@ -174,6 +193,11 @@ impl Typesetter {
             )
         })
     }
+}
+
+/// What identifies a document across runs, whatever its content: its name and title.
+fn ident(doc: &Document) -> String {
+    format!("lianxi/{}/{}", doc.name, doc.title)
 }
 
 /// A compiler message about the generated source: a lianxi bug (or a blocked injection), so it
