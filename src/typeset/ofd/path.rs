@@ -14,23 +14,30 @@ pub fn write(out: &mut String, id: u32, ctx: &Context, pos: Point, shape: &Shape
     let Some(place) = ctx.place(pos, shape.bbox(true), 0.5) else { return };
     let (dx, dy) = place.offset;
     let p = |point: Point| format!("{} {}", num(mm(point.x) + dx), num(mm(point.y) + dy));
+    // Every closed outline ends with an explicit line back to its start: sOFD does not stroke
+    // the closing segment that `C` implies.
     let data = match &shape.geometry {
         Geometry::Line(to) => format!("M {} L {}", p(Point::zero()), p(*to)),
         Geometry::Rect(size) => format!(
-            "M {} L {} L {} L {} C",
+            "M {} L {} L {} L {} L {} C",
             p(Point::zero()),
             p(Point::new(size.x, typst::layout::Abs::zero())),
             p(Point::new(size.x, size.y)),
-            p(Point::new(typst::layout::Abs::zero(), size.y))
+            p(Point::new(typst::layout::Abs::zero(), size.y)),
+            p(Point::zero())
         ),
         Geometry::Curve(curve) => {
             let mut parts = Vec::new();
+            let mut start = Point::zero();
             for item in curve.0.iter() {
                 parts.push(match item {
-                    CurveItem::Move(to) => format!("M {}", p(*to)),
+                    CurveItem::Move(to) => {
+                        start = *to;
+                        format!("M {}", p(*to))
+                    }
                     CurveItem::Line(to) => format!("L {}", p(*to)),
                     CurveItem::Cubic(a, b, to) => format!("B {} {} {}", p(*a), p(*b), p(*to)),
-                    CurveItem::Close => "C".to_string(),
+                    CurveItem::Close => format!("L {} C", p(start)),
                 });
             }
             parts.join(" ")

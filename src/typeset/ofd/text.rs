@@ -49,7 +49,9 @@ pub fn write(out: &mut String, id: u32, font: &mut FontResource, ctx: &Context, 
         pen += em(glyph.x_advance);
     }
     let clusters = clusters(item);
-    let Some(first) = clusters.first() else { return };
+    if clusters.is_empty() {
+        return;
+    }
 
     let metrics = item.font.metrics();
     let lowest = placed.iter().map(|p| p.1).fold(0.0, f64::max);
@@ -103,13 +105,15 @@ pub fn write(out: &mut String, id: u32, font: &mut FontResource, ctx: &Context, 
     flush(&mut one_to_one, &mut transforms);
 
     let (dx, dy) = place.offset;
-    let (x0, y0) = placed[first.glyphs.start];
+    let (x0, y0) = (xs[0], ys[0]);
     let mut attrs = format!(
         "ID=\"{id}\" Boundary=\"{}\" Font=\"{}\" Size=\"{}\"",
         nums(&place.boundary.xywh()),
         font.id,
         num(size)
     );
+    // Narrowed text (the 纪要 标志) is scaled by a CTM too. OFD-A prefers HScale for that
+    // (GB/T 42133 6.6d), but sOFD ignores HScale and draws the glyphs full width.
     if let Some(ctm) = place.ctm {
         let _ = write!(attrs, " CTM=\"{}\"", nums(&ctm));
     }
