@@ -119,13 +119,13 @@ pub fn render_pdf(
         _ if tagged => typesetter.pdf(&doc, pages, pdfa),
         _ => typesetter.pdf_of_copies(&doc, pages, pdfa),
     };
-    let ext = if policy.format == Format::Ofd { "ofd" } else { "pdf" };
+    let ext = if policy.format == Format::Ofd {
+        "ofd"
+    } else {
+        "pdf"
+    };
     let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
-        None => vec![(
-            format!(".{ext}"),
-            export(pages, true)?,
-            pages.pages().len(),
-        )],
+        None => vec![(format!(".{ext}"), export(pages, true)?, pages.pages().len())],
         Some(sets) if policy.split => {
             let mut files = Vec::new();
             for (k, set) in sets.into_iter().enumerate() {
@@ -158,7 +158,9 @@ pub fn build(
     let policy = Policy { format, ..policy };
     Ok(match format {
         Format::Typ => write_sources(&docs, out, typesetter),
-        Format::Pdf | Format::Ofd | Format::Png => write_documents(&docs, out, typesetter, &sources, policy),
+        Format::Pdf | Format::Ofd | Format::Png => {
+            write_documents(&docs, out, typesetter, &sources, policy)
+        }
     })
 }
 

@@ -58,7 +58,10 @@ impl Images {
         id: impl FnOnce() -> u32,
     ) -> Result<u32, String> {
         // Rasterised images depend on the size they are drawn at.
-        let key = (image.clone(), [size.x.to_raw().to_bits(), size.y.to_raw().to_bits()]);
+        let key = (
+            image.clone(),
+            [size.x.to_raw().to_bits(), size.y.to_raw().to_bits()],
+        );
         if let Some(&at) = self.index.get(&key) {
             return Ok(self.list[at].id);
         }
@@ -85,7 +88,10 @@ fn encoded(image: &Image, size: Size, page: &Page) -> Result<(&'static str, Vec<
         }
     }
     let mut frame = Frame::hard(size);
-    frame.push(Point::zero(), FrameItem::Image(image.clone(), size, Span::detached()));
+    frame.push(
+        Point::zero(),
+        FrameItem::Image(image.clone(), size, Span::detached()),
+    );
     let mut alone = page.clone();
     alone.frame = frame;
     alone.fill = Smart::Custom(None);
@@ -109,7 +115,9 @@ pub fn write_object(
     size: Size,
 ) {
     let local = Rect::new(Point::zero(), Point::new(size.x, size.y));
-    let Some(place) = ctx.place(pos, local, 0.0) else { return };
+    let Some(place) = ctx.place(pos, local, 0.0) else {
+        return;
+    };
     let (w, h) = (mm(size.x), mm(size.y));
     // The image fills the unit square of its own space: the CTM scales it to its size.
     let ctm = match place.ctm {

@@ -21,13 +21,19 @@ pub fn write(pages: &PagedDocument, info: &DocInfo) -> Result<Vec<u8>, String> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, page) in pages.pages().iter().enumerate() {
         let content = page::content(page, &mut res)?;
-        files.push((format!("Doc_0/Pages/Page_{i}/Content.xml"), content.into_bytes()));
+        files.push((
+            format!("Doc_0/Pages/Page_{i}/Content.xml"),
+            content.into_bytes(),
+        ));
     }
     for font in &res.fonts.list {
         files.push((format!("Doc_0/Res/{}", font.file_name()), font.file()?));
     }
     for image in &res.images.list {
-        files.push((format!("Doc_0/Res/{}", image.file_name()), image.bytes.clone()));
+        files.push((
+            format!("Doc_0/Res/{}", image.file_name()),
+            image.bytes.clone(),
+        ));
     }
     let fonts: String = res.fonts.list.iter().map(|f| f.entry()).collect();
     files.push((
@@ -43,9 +49,18 @@ pub fn write(pages: &PagedDocument, info: &DocInfo) -> Result<Vec<u8>, String> {
         ));
         document_res = "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>".into();
     }
-    let first = pages.pages().first().map(|p| p.frame.size()).unwrap_or_default();
+    let first = pages
+        .pages()
+        .first()
+        .map(|p| p.frame.size())
+        .unwrap_or_default();
     let page_list: String = (0..count)
-        .map(|i| format!("<ofd:Page ID=\"{}\" BaseLoc=\"Pages/Page_{i}/Content.xml\"/>", i + 1))
+        .map(|i| {
+            format!(
+                "<ofd:Page ID=\"{}\" BaseLoc=\"Pages/Page_{i}/Content.xml\"/>",
+                i + 1
+            )
+        })
         .collect();
     files.push((
         "Doc_0/Document.xml".into(),
@@ -73,11 +88,21 @@ fn ofd_xml(info: &DocInfo) -> String {
         }
     };
     let (y, m, d) = info.date;
-    let keywords: String = info.keywords.iter().map(|k| element("Keyword", k)).collect();
+    let keywords: String = info
+        .keywords
+        .iter()
+        .map(|k| element("Keyword", k))
+        .collect();
     let custom: String = info
         .custom_data
         .iter()
-        .map(|(name, value)| format!("<ofd:CustomData Name=\"{}\">{}</ofd:CustomData>", escape(name), escape(value)))
+        .map(|(name, value)| {
+            format!(
+                "<ofd:CustomData Name=\"{}\">{}</ofd:CustomData>",
+                escape(name),
+                escape(value)
+            )
+        })
         .collect();
     format!(
         "{HEADER}<ofd:OFD xmlns:ofd=\"{NAMESPACE}\" Version=\"1.0\" DocType=\"OFD-A\"><ofd:DocBody><ofd:DocInfo><ofd:DocID>{doc_id}</ofd:DocID>{}{}{}<ofd:CreationDate>{y:04}-{m:02}-{d:02}</ofd:CreationDate><ofd:Keywords>{keywords}</ofd:Keywords><ofd:Creator>lianxi</ofd:Creator><ofd:CreatorVersion>{}</ofd:CreatorVersion><ofd:CustomDatas>{custom}</ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>\n",

@@ -47,7 +47,13 @@ pub fn content(page: &Page, res: &mut Resources) -> Result<String, String> {
     let mut body = String::new();
     if let Some(fill) = page.fill_or_transparent() {
         let background = Geometry::Rect(size).filled(fill);
-        path::write(&mut body, res.id(), &Context::page(), Point::zero(), &background);
+        path::write(
+            &mut body,
+            res.id(),
+            &Context::page(),
+            Point::zero(),
+            &background,
+        );
     }
     walk(&page.frame, Context::page(), page, res, &mut body)?;
     Ok(format!(
@@ -77,7 +83,9 @@ fn walk(
             }
             FrameItem::Shape(shape, _) => path::write(out, res.id(), &ctx, *pos, shape),
             FrameItem::Image(image, size, _) => {
-                let Resources { images, next_id, .. } = res;
+                let Resources {
+                    images, next_id, ..
+                } = res;
                 let resource = images.get(image, *size, page, || {
                     *next_id += 1;
                     *next_id - 1

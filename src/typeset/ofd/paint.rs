@@ -37,7 +37,10 @@ pub fn stroke_attributes(stroke: &FixedStroke) -> String {
         LineJoin::Bevel => " Join=\"Bevel\"",
     });
     if stroke.join == LineJoin::Miter {
-        attrs.push_str(&format!(" MiterLimit=\"{}\"", num(stroke.miter_limit.get())));
+        attrs.push_str(&format!(
+            " MiterLimit=\"{}\"",
+            num(stroke.miter_limit.get())
+        ));
     }
     if let Some(dash) = &stroke.dash {
         let array: Vec<f64> = dash.array.iter().map(|&l| mm(l)).collect();

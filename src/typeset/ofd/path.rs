@@ -11,7 +11,9 @@ use super::xml::{mm, num, nums};
 
 /// Writes `shape`, drawn at `pos` under `ctx`, as a PathObject with the next `id`.
 pub fn write(out: &mut String, id: u32, ctx: &Context, pos: Point, shape: &Shape) {
-    let Some(place) = ctx.place(pos, shape.bbox(true), 0.5) else { return };
+    let Some(place) = ctx.place(pos, shape.bbox(true), 0.5) else {
+        return;
+    };
     let (dx, dy) = place.offset;
     let p = |point: Point| format!("{} {}", num(mm(point.x) + dx), num(mm(point.y) + dy));
     // Every closed outline ends with an explicit line back to its start: sOFD does not stroke

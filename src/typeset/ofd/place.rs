@@ -110,7 +110,8 @@ impl Context {
             boundary = boundary.intersect(clip)?;
         }
         let (tx, ty) = (mm(ts.tx), mm(ts.ty));
-        let plain = ts.sx.get() == 1.0 && ts.sy.get() == 1.0 && ts.kx.get() == 0.0 && ts.ky.get() == 0.0;
+        let plain =
+            ts.sx.get() == 1.0 && ts.sy.get() == 1.0 && ts.kx.get() == 0.0 && ts.ky.get() == 0.0;
         Some(if plain {
             Placement {
                 boundary,

@@ -69,7 +69,9 @@ pub fn cmap(map: &BTreeMap<char, u16>) -> Vec<u8> {
     for (&c, &gid) in map {
         let c = c as u32;
         match runs.last_mut() {
-            Some((start, end, first)) if *end + 1 == c && u32::from(*first) + (c - *start) == u32::from(gid) => {
+            Some((start, end, first))
+                if *end + 1 == c && u32::from(*first) + (c - *start) == u32::from(gid) =>
+            {
                 *end = c;
             }
             _ => runs.push((c, c, gid)),

@@ -38,7 +38,14 @@ fn clusters(item: &TextItem) -> Vec<Cluster> {
 }
 
 /// Writes `item`, drawn at `pos` under `ctx`, as a TextObject with the next `id`.
-pub fn write(out: &mut String, id: u32, font: &mut FontResource, ctx: &Context, pos: Point, item: &TextItem) {
+pub fn write(
+    out: &mut String,
+    id: u32,
+    font: &mut FontResource,
+    ctx: &Context,
+    pos: Point,
+    item: &TextItem,
+) {
     let size = mm(item.size);
     let em = |v: typst::layout::Em| v.get() * size;
     // Pen positions of every glyph, in millimetres from the run's origin (y down).
@@ -67,7 +74,9 @@ pub fn write(out: &mut String, id: u32, font: &mut FontResource, ctx: &Context, 
             typst::layout::Abs::mm(lowest + em(-metrics.descender).max(0.3 * size)),
         ),
     );
-    let Some(place) = ctx.place(pos, local, 0.5) else { return };
+    let Some(place) = ctx.place(pos, local, 0.5) else {
+        return;
+    };
 
     // Characters, their positions, and the glyphs that draw them.
     let mut text = String::new();
@@ -95,7 +104,10 @@ pub fn write(out: &mut String, id: u32, font: &mut FontResource, ctx: &Context, 
         }
         if chars.len() == 1 && gids.len() == 1 {
             font.map(chars[0], gids[0]);
-            one_to_one.get_or_insert_with(|| (code, Vec::new())).1.push(gids[0]);
+            one_to_one
+                .get_or_insert_with(|| (code, Vec::new()))
+                .1
+                .push(gids[0]);
         } else {
             flush(&mut one_to_one, &mut transforms);
             cg_transform(&mut transforms, code, chars.len(), &gids);

@@ -47,7 +47,10 @@ pub fn deltas(values: &[f64]) -> String {
     let mut parts = Vec::new();
     let mut i = 0;
     while i < written.len() {
-        let run = written[i..].iter().take_while(|w| **w == written[i]).count();
+        let run = written[i..]
+            .iter()
+            .take_while(|w| **w == written[i])
+            .count();
         if run > 1 {
             parts.push(format!("g {run} {}", written[i]));
         } else {
@@ -72,7 +75,10 @@ mod tests {
 
     #[test]
     fn equal_offsets_fold_into_runs() {
-        assert_eq!(deltas(&[5.6444, 5.6444, 5.6444, 2.0, 5.6444]), "g 3 5.644 2 5.644");
+        assert_eq!(
+            deltas(&[5.6444, 5.6444, 5.6444, 2.0, 5.6444]),
+            "g 3 5.644 2 5.644"
+        );
         assert_eq!(deltas(&[]), "");
     }
 

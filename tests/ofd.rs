@@ -1,0 +1,324 @@
+//! OFD export, judged by independent readers: sOFD renders every page like our PDF, with the
+//! embedded fonts; ofdkit reads back exactly the text Typst laid out, and the archival record.
+//! `.ci/run` installs both (`cargo install sofd-cli`, `pip install ofdkit`).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use serde_json::Value;
+
+/// Every file with extension `ext` under `dir`, sorted.
+fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(files(&path, ext));
+        } else if path.extension().is_some_and(|e| e == ext) {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+/// What ofdkit reads from an OFD file: the DocType, DocInfo's custom data, and per page the
+/// text runs in document order and the page text in reading order (what `ofdkit text` prints).
+fn ofdkit_read(ofd: &Path) -> Value {
+    let script = r#"
+import json, sys, zipfile, ofdkit
+path = sys.argv[1]
+doc = ofdkit.open(path)
+ofd_xml = zipfile.ZipFile(path).read("OFD.xml").decode()
+print(json.dumps({
+    "doc_type": ofd_xml.split('DocType="')[1].split('"')[0],
+    "custom": doc.info.custom_data,
+    "title": doc.info.title,
+    "runs": [[r.text for r in p.runs] for p in doc.pages],
+    "text": [p.text() for p in doc.pages],
+}, ensure_ascii=False))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(ofd)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "ofdkit could not read {}: {} (is ofdkit installed? pip install ofdkit)",
+        ofd.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn build_example(extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let run = lianxi_build(&example_dir(), out.path(), extra);
+    assert!(run.status.success(), "{}", stderr(&run));
+    out
+}
+
+#[test]
+fn every_document_kind_exports_to_ofd_a_with_its_archival_record() {
+    let out = build_example(&["--format", "ofd"]);
+    let ofds = files(out.path(), "ofd");
+    let docs = documents_of(&example_dir());
+    assert_eq!(ofds.len(), docs.len(), "one OFD per document: {ofds:?}");
+    let mut kinds = std::collections::BTreeSet::new();
+    for doc in &docs {
+        let ofd = ofds
+            .iter()
+            .find(|p| p.ends_with(format!("{}.ofd", doc.name)))
+            .unwrap_or_else(|| panic!("{}.ofd written", doc.name));
+        let read = ofdkit_read(ofd);
+        assert_eq!(read["doc_type"], "OFD-A");
+        assert_eq!(read["title"], doc.title.as_str());
+        for (name, value) in doc.archival_fields() {
+            assert_eq!(read["custom"][name], value.as_str(), "{} {name}", doc.name);
+        }
+        kinds.insert(doc.kind());
+    }
+    assert_eq!(
+        kinds.len(),
+        4,
+        "通知, 纪要, 备案表 and 成员名单 all exported: {kinds:?}"
+    );
+}
+
+#[test]
+fn ofdkit_reads_exactly_the_text_typst_laid_out() {
+    for doc in documents_of(&example_dir()) {
+        let rendered = render(doc);
+        let ofd_bytes = typesetter()
+            .ofd(&rendered.doc, &rendered.typeset.pages)
+            .unwrap_or_else(|f| panic!("{f}"));
+        let dir = tempfile::tempdir().unwrap();
+        let ofd = dir.path().join("doc.ofd");
+        std::fs::write(&ofd, ofd_bytes).unwrap();
+        let read = ofdkit_read(&ofd);
+        assert_eq!(read["runs"].as_array().unwrap().len(), rendered.pages.len());
+        for (i, page) in rendered.pages.iter().enumerate() {
+            // Character for character, spaces included, in the order they were laid out.
+            let laid_out: String = page.runs.iter().map(|r| r.text.as_str()).collect();
+            let runs: String = read["runs"][i]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect();
+            assert_eq!(runs, laid_out, "{} page {}", rendered.doc.name, i + 1);
+            // And in reading order, as `ofdkit text` prints it: line by line for running text.
+            // In a table ofdkit reads by columns and cells, which orders the same characters
+            // differently from baseline-by-baseline lines.
+            let lines = squash(&page.lines().iter().map(|l| l.text()).collect::<String>());
+            let text = squash(read["text"][i].as_str().unwrap());
+            let name = format!("{} page {}", rendered.doc.name, i + 1);
+            if matches!(rendered.doc.kind(), "通知" | "纪要") {
+                assert_eq!(text, lines, "{name}");
+            } else {
+                let sorted = |s: &str| {
+                    let mut chars: Vec<char> = s.chars().collect();
+                    chars.sort_unstable();
+                    chars
+                };
+                assert_eq!(sorted(&text), sorted(&lines), "{name}");
+            }
+        }
+    }
+}
+
+/// A greyscale page image.
+struct Gray {
+    width: usize,
+    height: usize,
+    pixels: Vec<f32>,
+}
+
+impl Gray {
+    fn read(path: &Path) -> Self {
+        let mut decoder =
+            png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+        decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let channels = info.color_type.samples();
+        let pixels = buf[..info.buffer_size()]
+            .chunks(channels)
+            .map(|px| {
+                // Composite any alpha over white paper, then average the colour channels.
+                let (color, alpha) = match channels {
+                    1 => (f32::from(px[0]), 255.0),
+                    2 => (f32::from(px[0]), f32::from(px[1])),
+                    3 => (px.iter().map(|&v| f32::from(v)).sum::<f32>() / 3.0, 255.0),
+                    _ => (
+                        px[..3].iter().map(|&v| f32::from(v)).sum::<f32>() / 3.0,
+                        f32::from(px[3]),
+                    ),
+                };
+                (color * alpha + 255.0 * (255.0 - alpha)) / 255.0
+            })
+            .collect();
+        Self {
+            width: info.width as usize,
+            height: info.height as usize,
+            pixels,
+        }
+    }
+
+    /// Gaussian blur (σ in pixels): differences of anti-aliasing between two renderers vanish,
+    /// a misplaced or missing glyph or rule does not.
+    fn blurred(&self, sigma: f32) -> Self {
+        let radius = (3.0 * sigma).ceil() as isize;
+        let kernel: Vec<f32> = (-radius..=radius)
+            .map(|i| (-(i * i) as f32 / (2.0 * sigma * sigma)).exp())
+            .collect();
+        let total: f32 = kernel.iter().sum();
+        let pass = |src: &[f32], horizontal: bool| {
+            let mut out = vec![0.0; src.len()];
+            for y in 0..self.height {
+                for x in 0..self.width {
+                    let mut sum = 0.0;
+                    for (k, w) in kernel.iter().enumerate() {
+                        let d = k as isize - radius;
+                        let (sx, sy) = if horizontal {
+                            (
+                                (x as isize + d).clamp(0, self.width as isize - 1) as usize,
+                                y,
+                            )
+                        } else {
+                            (
+                                x,
+                                (y as isize + d).clamp(0, self.height as isize - 1) as usize,
+                            )
+                        };
+                        sum += w * src[sy * self.width + sx];
+                    }
+                    out[y * self.width + x] = sum / total;
+                }
+            }
+            out
+        };
+        let pixels = pass(&pass(&self.pixels, true), false);
+        Self { pixels, ..*self }
+    }
+}
+
+/// Renders page `page` (0-based) of `ofd` with sOFD at `dpi`; fails on any warning, such as a
+/// font sOFD had to substitute.
+fn sofd_render(ofd: &Path, page: usize, dpi: u32, png: &Path) {
+    let out = Command::new("sofd")
+        .args(["--locale", "en-US", "render"])
+        .arg(ofd)
+        .args(["--page", &page.to_string(), "--dpi", &dpi.to_string(), "-o"])
+        .arg(png)
+        .output()
+        .expect("sofd runs (.ci/run installs it: cargo install sofd-cli --locked)");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success(),
+        "sofd failed on {} page {page}: {said}",
+        ofd.display()
+    );
+    assert!(
+        !said.contains("Warning"),
+        "sofd warned on {} page {page}: {said}",
+        ofd.display()
+    );
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&out.stdout);
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("pdfinfo gives Pages");
+    pages.trim().parse().unwrap()
+}
+
+/// Renders page `page` (0-based) of `pdf` with poppler at `dpi`.
+fn pdftoppm(pdf: &Path, page: usize, dpi: u32, stem: &Path) -> PathBuf {
+    let n = (page + 1).to_string();
+    let out = Command::new("pdftoppm")
+        .args([
+            "-r",
+            &dpi.to_string(),
+            "-f",
+            &n,
+            "-l",
+            &n,
+            "-png",
+            "-singlefile",
+        ])
+        .arg(pdf)
+        .arg(stem)
+        .output()
+        .expect("pdftoppm (poppler-utils) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stem.with_extension("png")
+}
+
+#[test]
+fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
+    const DPI: u32 = 100;
+    let pdfs = build_example(&[]);
+    let ofds = build_example(&["--format", "ofd"]);
+    let scratch = tempfile::tempdir().unwrap();
+    let mut report = Vec::new();
+    for ofd in files(ofds.path(), "ofd") {
+        let relative = ofd.strip_prefix(ofds.path()).unwrap().with_extension("pdf");
+        let pdf = pdfs.path().join(&relative);
+        for page in 0..page_count(&pdf) {
+            let ours = scratch.path().join("ofd.png");
+            let reference = pdftoppm(&pdf, page, DPI, &scratch.path().join("pdf"));
+            sofd_render(&ofd, page, DPI, &ours);
+            let (a, b) = (Gray::read(&ours), Gray::read(&reference));
+            std::fs::remove_file(&reference).unwrap();
+            assert_eq!(
+                (a.width, a.height),
+                (b.width, b.height),
+                "{relative:?} page size"
+            );
+            let (a, b) = (a.blurred(1.5), b.blurred(1.5));
+            let differing = a
+                .pixels
+                .iter()
+                .zip(&b.pixels)
+                .filter(|(x, y)| (*x - *y).abs() > 48.0)
+                .count();
+            let share = differing as f64 / a.pixels.len() as f64;
+            report.push(format!(
+                "{} p{}: {differing} px ({:.4}%)",
+                relative.display(),
+                page + 1,
+                share * 100.0
+            ));
+            assert!(
+                share < 0.0005,
+                "{relative:?} page {}: {differing} pixels differ from the PDF after blurring",
+                page + 1
+            );
+        }
+    }
+    eprintln!(
+        "sOFD against the PDF (poppler), {DPI} dpi, σ 1.5 px blur:\n{}",
+        report.join("\n")
+    );
+    assert!(report.len() >= 20, "every page compared: {}", report.len());
+}
