@@ -274,26 +274,21 @@ fn pdftoppm(pdf: &Path, page: usize, dpi: u32, stem: &Path) -> PathBuf {
     stem.with_extension("png")
 }
 
-#[test]
-fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
+/// Share of pixels that differ by more than 48/255 between sOFD's rendering of each page of
+/// `ofd` and poppler's of `pdf`, after blurring both (σ 1.5 px) to forgive anti-aliasing.
+fn differences(ofd: &Path, pdf: &Path) -> Vec<f64> {
     const DPI: u32 = 100;
-    let pdfs = build_example(&[]);
-    let ofds = build_example(&["--format", "ofd"]);
     let scratch = tempfile::tempdir().unwrap();
-    let mut report = Vec::new();
-    for ofd in files(ofds.path(), "ofd") {
-        let relative = ofd.strip_prefix(ofds.path()).unwrap().with_extension("pdf");
-        let pdf = pdfs.path().join(&relative);
-        for page in 0..page_count(&pdf) {
+    (0..page_count(pdf))
+        .map(|page| {
             let ours = scratch.path().join("ofd.png");
-            let reference = pdftoppm(&pdf, page, DPI, &scratch.path().join("pdf"));
-            sofd_render(&ofd, page, DPI, &ours);
+            let reference = pdftoppm(pdf, page, DPI, &scratch.path().join("pdf"));
+            sofd_render(ofd, page, DPI, &ours);
             let (a, b) = (Gray::read(&ours), Gray::read(&reference));
-            std::fs::remove_file(&reference).unwrap();
             assert_eq!(
                 (a.width, a.height),
                 (b.width, b.height),
-                "{relative:?} page size"
+                "{ofd:?} page size"
             );
             let (a, b) = (a.blurred(1.5), b.blurred(1.5));
             let differing = a
@@ -302,23 +297,129 @@ fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
                 .zip(&b.pixels)
                 .filter(|(x, y)| (*x - *y).abs() > 48.0)
                 .count();
-            let share = differing as f64 / a.pixels.len() as f64;
+            differing as f64 / a.pixels.len() as f64
+        })
+        .collect()
+}
+
+#[test]
+fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
+    let pdfs = build_example(&[]);
+    let ofds = build_example(&["--format", "ofd"]);
+    let mut report = Vec::new();
+    for ofd in files(ofds.path(), "ofd") {
+        let relative = ofd.strip_prefix(ofds.path()).unwrap().with_extension("pdf");
+        for (page, share) in differences(&ofd, &pdfs.path().join(&relative))
+            .into_iter()
+            .enumerate()
+        {
             report.push(format!(
-                "{} p{}: {differing} px ({:.4}%)",
+                "{} p{}: {:.4}%",
                 relative.display(),
                 page + 1,
                 share * 100.0
             ));
             assert!(
                 share < 0.0005,
-                "{relative:?} page {}: {differing} pixels differ from the PDF after blurring",
-                page + 1
+                "{relative:?} page {}: {:.4}% of pixels differ",
+                page + 1,
+                share * 100.0
             );
         }
     }
     eprintln!(
-        "sOFD against the PDF (poppler), {DPI} dpi, σ 1.5 px blur:\n{}",
+        "sOFD against the PDF (poppler), 100 dpi, blurred, pixels differing:\n{}",
         report.join("\n")
     );
     assert!(report.len() >= 20, "every page compared: {}", report.len());
+}
+
+/// The entries of an OFD package and the text of one of them.
+fn entries(ofd: &Path) -> (Vec<String>, String) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(ofd).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("Doc_0/DocumentRes.xml").unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    (names, content)
+}
+
+#[test]
+fn a_seal_image_becomes_an_image_object_drawn_where_the_pdf_draws_it() {
+    // A red ring, as PNG (kept as it is) and as SVG (rasterised, since OFD-A admits no SVG).
+    let size = 240u32;
+    let mut rgba = Vec::new();
+    for y in 0..size {
+        for x in 0..size {
+            let r = ((x as f32 - 120.0).powi(2) + (y as f32 - 120.0).powi(2)).sqrt();
+            rgba.extend_from_slice(&[255, 0, 0, if (100.0..115.0).contains(&r) { 255 } else { 0 }]);
+        }
+    }
+    let mut png_bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut png_bytes, size, size);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder
+            .write_header()
+            .unwrap()
+            .write_image_data(&rgba)
+            .unwrap();
+    }
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="420" height="420"><circle cx="210" cy="210" r="200" fill="none" stroke="#ff0000" stroke-width="14"/></svg>"##;
+    for (file, bytes, format) in [
+        ("seal.png", png_bytes, "PNG"),
+        ("seal.svg", svg.as_bytes().to_vec(), "PNG"),
+    ] {
+        let data = edited_example("founding-notice.yaml", |t| {
+            t.replace("seal: stamped", &format!("seal:\n  image: {file}"))
+        });
+        std::fs::write(data.path().join(file), &bytes).unwrap();
+        let (pdfs, ofds) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        for (out, extra) in [(&pdfs, &[][..]), (&ofds, &["--format", "ofd"][..])] {
+            let run = lianxi_build(data.path(), out.path(), extra);
+            assert!(run.status.success(), "{}", stderr(&run));
+        }
+        let ofd = ofds.path().join("founding-notice.ofd");
+        let (names, resources) = entries(&ofd);
+        assert!(
+            resources.contains(&format!("Type=\"Image\" Format=\"{format}\"")),
+            "{resources}"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("Doc_0/Res/image_")),
+            "{names:?}"
+        );
+        for (page, share) in differences(&ofd, &pdfs.path().join("founding-notice.pdf"))
+            .into_iter()
+            .enumerate()
+        {
+            assert!(
+                share < 0.0005,
+                "{file}: page {} differs in {:.4}% of pixels",
+                page + 1,
+                share * 100.0
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_data_gives_the_same_ofd_bytes() {
+    let (a, b) = (
+        build_example(&["--format", "ofd"]),
+        build_example(&["--format", "ofd"]),
+    );
+    let (fa, fb) = (files(a.path(), "ofd"), files(b.path(), "ofd"));
+    assert_eq!(fa.len(), fb.len());
+    for (x, y) in fa.iter().zip(&fb) {
+        assert_eq!(
+            std::fs::read(x).unwrap(),
+            std::fs::read(y).unwrap(),
+            "{x:?}"
+        );
+    }
 }

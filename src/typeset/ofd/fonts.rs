@@ -96,3 +96,39 @@ impl Fonts {
         &mut self.list[at]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use typst::foundations::Bytes;
+
+    use super::*;
+
+    /// A subset keeps only the glyphs used, renumbered, and its `cmap` leads readers from each
+    /// character to its new glyph.
+    #[test]
+    fn subset_fonts_carry_a_cmap_for_the_characters_drawn() {
+        let data = Bytes::new(include_bytes!("../../../fonts/FandolKai-Regular.otf").to_vec());
+        let font = Font::new(data, 0).unwrap();
+        let mut fonts = Fonts::default();
+        let resource = fonts.get(&font, || 7);
+        // Any four glyphs will do: the test is about what the subset keeps.
+        let chars = ['楷', '体', '1', '。'];
+        for (c, old) in chars.into_iter().zip([100, 200, 300, 400]) {
+            let new = resource.glyph(old);
+            resource.map(c, new);
+        }
+        let file = resource.file().unwrap();
+        let subset = Font::new(Bytes::new(file.clone()), 0).expect("a valid font");
+        for c in chars {
+            assert!(subset.info().coverage.contains(c as u32), "{c} mapped");
+        }
+        assert!(!subset.info().coverage.contains('草' as u32));
+        let tables = sfnt::tables(&file, 0).unwrap();
+        assert_eq!(
+            &tables[b"maxp"][4..6],
+            &[0, 5],
+            ".notdef and the four drawn"
+        );
+        assert!(tables.contains_key(b"OS/2"), "OS/2 kept for OFD-A");
+    }
+}
