@@ -27,10 +27,11 @@ echo "== (a) cold, one document; (b) cold, every document of examples/duji (10 P
 hyperfine -N -w 2 -r 15 --export-markdown "$work/cold.md" \
   -n "check examples/duji" "$bin check examples/duji" \
   -n "(a) build founding notice" "$bin build $work/notice-only -o $work/a $date --no-system-fonts" \
-  -n "(b) build examples/duji" "$bin build examples/duji -o $work/b $date --no-system-fonts" >/dev/null
+  -n "(b) build examples/duji" "$bin build examples/duji -o $work/b $date --no-system-fonts" \
+  -n "(b) build examples/duji --format ofd" "$bin build examples/duji -o $work/o $date --no-system-fonts --format ofd" >/dev/null
 cat "$work/cold.md"
 echo "peak RSS: (a) $(peak "$bin" build "$work/notice-only" -o "$work/a" $date --no-system-fonts), (b) $(peak "$bin" build examples/duji -o "$work/b" $date --no-system-fonts)"
-echo "founding-notice.pdf: $(stat -c %s "$work/b/founding-notice.pdf") bytes"
+echo "founding-notice.pdf: $(stat -c %s "$work/b/founding-notice.pdf") bytes, .ofd: $(stat -c %s "$work/o/founding-notice.ofd") bytes"
 
 echo
 echo "== (c) warm =="
