@@ -1,6 +1,7 @@
-//! `lianxi archive`: the final documents, as PDF/A-2b, into an append-only folder with a manifest.
+//! `lianxi archive`: the final documents, as PDF/A-2b or OFD, into an append-only folder with a
+//! manifest.
 //!
-//! Layout: `ARCHIVE/<year>/<文种>/<name>.pdf`, and `ARCHIVE/manifest.json` listing every file with
+//! Layout: `ARCHIVE/<year>/<文种>/<name>.pdf` (or `.ofd`), and `ARCHIVE/manifest.json` listing every file with
 //! its SHA-256. An archived file is never overwritten: a document whose content changed is refused
 //! unless the run supersedes it, which writes the new version beside the old one (`<name>.v2.pdf`)
 //! and records which version replaced which.
@@ -10,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::build::{Policy, render_all};
+use crate::build::{Format, Policy, render_all};
 use crate::checked::Checked;
 use crate::diag::{Diagnostic, Diagnostics, Failure};
 use crate::documents::{self, Document, roster_appendix::RosterRequest};
@@ -57,21 +58,25 @@ pub enum Outcome {
     Superseded { old: String, new: String },
 }
 
-/// Archives every document of the checked data into `archive`. Refuses (writing nothing) when any
-/// document changed since it was archived, unless `supersede`.
+/// Archives every document of the checked data into `archive`, as PDF/A-2b or (with
+/// `Format::Ofd`) OFD. Refuses (writing nothing) when any document changed since it was
+/// archived, unless `supersede`.
 pub fn archive(
     checked: &Checked,
     archive: &Path,
     typesetter: &Typesetter,
     roster: &RosterRequest,
+    format: Format,
     supersede: bool,
 ) -> Result<Vec<Outcome>, Failure> {
     let docs = documents::all(checked, roster)?;
     let mut manifest = read_manifest(archive)?;
     let policy = Policy {
         pdfa: PdfAChoice::All(PdfA::A2b),
+        format,
         ..Policy::default()
     };
+    let ext = if format == Format::Ofd { "ofd" } else { "pdf" };
     let sources = checked.data.sources();
     let mut planned = Vec::new();
     let mut diags = Diagnostics::new();
@@ -86,7 +91,7 @@ pub fn archive(
                 continue;
             }
         };
-        let entry = describe(doc, &bytes);
+        let entry = describe(doc, &bytes, ext);
         let latest = manifest
             .entries
             .iter()
@@ -183,11 +188,11 @@ pub fn verify(archive: &Path) -> Result<usize, Failure> {
     }
 }
 
-/// The manifest entry of `doc` rendered as `bytes` (version 1).
-fn describe(doc: &Document, bytes: &[u8]) -> Entry {
+/// The manifest entry of `doc` rendered as `bytes`, a `.ext` file (version 1).
+fn describe(doc: &Document, bytes: &[u8], ext: &str) -> Entry {
     let stem = doc.name.rsplit('/').next().unwrap_or(&doc.name);
     Entry {
-        file: format!("{}/{}/{stem}.pdf", doc.date.year, doc.kind()),
+        file: format!("{}/{}/{stem}.{ext}", doc.date.year, doc.kind()),
         sha256: sha256(bytes),
         title: doc.title.clone(),
         number: doc.number().to_string(),
@@ -199,18 +204,22 @@ fn describe(doc: &Document, bytes: &[u8]) -> Entry {
     }
 }
 
-/// Whether `entry` is a version of the document first archived as `first`.
+/// Whether `entry` is a version of the document first archived as `first` (a PDF and an OFD of
+/// one document are two documents to the archive).
 fn same_document(entry: &Entry, first: &str) -> bool {
+    let (base, ext) = first.rsplit_once('.').unwrap_or((first, ""));
     entry.file == first
-        || entry.file.strip_suffix(".pdf").is_some_and(|f| {
-            f.rsplit_once(".v")
-                .is_some_and(|(base, n)| format!("{base}.pdf") == first && n.parse::<u32>().is_ok())
-        })
+        || entry
+            .file
+            .strip_suffix(&format!(".{ext}"))
+            .and_then(|f| f.rsplit_once(".v"))
+            .is_some_and(|(b, n)| b == base && n.parse::<u32>().is_ok())
 }
 
+/// `2026/纪要/x.pdf` → `2026/纪要/x.v2.pdf`.
 fn versioned(first: &str, version: u32) -> String {
-    let base = first.strip_suffix(".pdf").unwrap_or(first);
-    format!("{base}.v{version}.pdf")
+    let (base, ext) = first.rsplit_once('.').unwrap_or((first, ""));
+    format!("{base}.v{version}.{ext}")
 }
 
 fn sha256(bytes: &[u8]) -> String {

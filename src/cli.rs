@@ -78,6 +78,9 @@ pub enum Command {
         /// 公文内容与已归档的版本不同时，把新版本与旧版本并存归档并记入清单（否则报错）。
         #[arg(long)]
         supersede: bool,
+        /// 归档格式：pdf（PDF/A-2b，默认）或 ofd（OFD，GB/T 33190）。
+        #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_archive_format)]
+        format: Format,
         /// 核对归档目录：逐个文件重新计算 SHA-256，与清单比对。
         #[arg(long, value_name = "归档目录", conflicts_with_all = ["dir", "to", "supersede"])]
         verify: Option<PathBuf>,
@@ -240,6 +243,14 @@ impl FontArgs {
 
 fn parse_date(s: &str) -> Result<Date, String> {
     Date::parse(s)
+}
+
+fn parse_archive_format(s: &str) -> Result<Format, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "pdf" => Ok(Format::Pdf),
+        "ofd" => Ok(Format::Ofd),
+        _ => Err(format!("不支持的归档格式“{s}”，可选 pdf 或 ofd")),
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {

@@ -159,6 +159,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             dir,
             to,
             supersede,
+            format,
             verify,
             as_of,
             fonts,
@@ -178,7 +179,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
             let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
             let outcomes =
-                lianxi::archive::archive(&checked, &to, &typesetter, &request, supersede)?;
+                lianxi::archive::archive(&checked, &to, &typesetter, &request, format, supersede)?;
             if !say.quiet {
                 for outcome in outcomes {
                     match outcome {

@@ -158,3 +158,41 @@ fn verify_finds_a_flipped_byte_and_a_missing_file() {
         "{said}"
     );
 }
+
+#[test]
+fn an_archive_holds_ofd_beside_pdf_and_supersedes_each_on_its_own() {
+    let to = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--format", "ofd"][..]] {
+        let run = archive(&example_dir(), to.path(), extra);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    let files = files_under(to.path());
+    assert!(
+        files.contains(&"2026/纪要/2026-全体会议-minutes.ofd".to_string()),
+        "{files:?}"
+    );
+    assert!(
+        files.contains(&"2026/纪要/2026-全体会议-minutes.pdf".to_string()),
+        "{files:?}"
+    );
+    assert_eq!(manifest(to.path())["entries"].as_array().unwrap().len(), 20);
+
+    // The same data again changes nothing; changed minutes are refused, then superseded in OFD
+    // alone.
+    let run = archive(&example_dir(), to.path(), &["--format", "ofd"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let data = edited_example("sessions/2026-全体会议.yaml", |t| {
+        t.replacen("第1期", "第2期", 1)
+    });
+    let refused = archive(data.path(), to.path(), &["--format", "ofd"]);
+    assert!(!refused.status.success());
+    let run = archive(data.path(), to.path(), &["--format", "ofd", "--supersede"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let entries = manifest(to.path())["entries"].as_array().unwrap().clone();
+    let newest = entries.last().unwrap();
+    assert_eq!(newest["file"], "2026/纪要/2026-全体会议-minutes.v2.ofd");
+    assert_eq!(newest["supersedes"], "2026/纪要/2026-全体会议-minutes.ofd");
+    assert_eq!(entries.len(), 21, "the PDF is untouched");
+    let verified = lianxi(&["archive", "--verify", to.path().to_str().unwrap()]);
+    assert!(verified.status.success(), "{}", stderr(&verified));
+}
