@@ -423,3 +423,117 @@ fn the_same_data_gives_the_same_ofd_bytes() {
         );
     }
 }
+
+/// Typesets `source` and writes it as PDF and OFD into `dir`.
+fn pdf_and_ofd(source: &str, dir: &Path) -> (PathBuf, PathBuf, lianxi::typeset::Typeset) {
+    let doc = lianxi::documents::Document::scratch(Path::new("scratch.typ"));
+    let typeset = typesetter()
+        .typeset(&doc, source)
+        .unwrap_or_else(|f| panic!("{f}"));
+    let (pdf, ofd) = (dir.join("x.pdf"), dir.join("x.ofd"));
+    std::fs::write(&pdf, typesetter().pdf(&doc, &typeset.pages, None).unwrap()).unwrap();
+    std::fs::write(&ofd, typesetter().ofd(&doc, &typeset.pages).unwrap()).unwrap();
+    (pdf, ofd, typeset)
+}
+
+#[test]
+fn rotated_raised_scaled_and_latin_text_and_shapes_survive() {
+    let source = r#"
+#set page(width: 210mm, height: 297mm, margin: 20mm)
+#set text(font: ("FandolFang R", "Lianxi Serif SC"), size: 16pt)
+The office staff affirm the final draft, 办公室定稿。
+
+#rotate(-15deg)[#text(fill: red, size: 30pt)[样稿 Sample]]
+
+H#sub[2]O，10#super[3]，#text(baseline: -3pt)[上移]
+
+#line(length: 50mm, stroke: (paint: blue, thickness: 1pt, cap: "round"))
+#circle(radius: 10mm, fill: green, stroke: 2pt + black)
+#scale(x: 60%, reflow: true)[压扁的标志文字]
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, ofd, typeset) = pdf_and_ofd(source, dir.path());
+    let pages = lianxi::typeset::inspect::inspect(&typeset.pages);
+    let read = ofdkit_read(&ofd);
+    let laid_out: String = pages[0].runs.iter().map(|r| r.text.as_str()).collect();
+    let runs: String = read["runs"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(runs, laid_out);
+    for words in [
+        "office staff affirm the final draft",
+        "样稿 Sample",
+        "上移",
+        "压扁",
+    ] {
+        assert!(runs.contains(words), "{words} in {runs}");
+    }
+    for (page, share) in differences(&ofd, &pdf).into_iter().enumerate() {
+        eprintln!("page {}: {:.4}% of pixels differ", page + 1, share * 100.0);
+        assert!(
+            share < 0.0005,
+            "page {}: {:.4}% of pixels differ",
+            page + 1,
+            share * 100.0
+        );
+    }
+}
+
+/// sOFD's raster renderer ignores clips on text (its SVG export honours them), so a clip is
+/// checked where it is written: the object carries the clip rectangle, in its own space.
+#[test]
+fn clipped_content_carries_its_clip_and_hidden_lines_are_left_out() {
+    let source = r#"
+#set page(width: 210mm, height: 297mm, margin: 20mm)
+#set text(font: "FandolFang R", size: 16pt)
+#box(width: 30mm, height: 8mm, clip: true)[这一行很长的文字会被裁掉一部分]
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, ofd, _) = pdf_and_ofd(source, dir.path());
+    let read = ofdkit_read(&ofd);
+    let runs: Vec<&str> = read["runs"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    // Three lines are laid out in the box; the third lies wholly outside it.
+    assert_eq!(runs, ["这一行很长", "的文字会被"]);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&ofd).unwrap()).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("Doc_0/Pages/Page_0/Content.xml").unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    for object in content.split("<ofd:TextObject ").skip(1) {
+        // The clip, moved from the page into the object's space, is the box: x 20–50 mm.
+        let boundary: Vec<f64> = object
+            .split('"')
+            .nth(3)
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        let path = object
+            .split("<ofd:AbbreviatedData>")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap();
+        let xs: Vec<f64> = path
+            .split(' ')
+            .filter_map(|v| v.parse().ok())
+            .step_by(2)
+            .collect();
+        assert!(object.contains("<ofd:Clips>"), "{object}");
+        assert!(
+            (boundary[0] + xs[0] - 20.0).abs() < 0.01 && (boundary[0] + xs[1] - 50.0).abs() < 0.01,
+            "{object}"
+        );
+    }
+}

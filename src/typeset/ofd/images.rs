@@ -126,8 +126,9 @@ pub fn write_object(
     };
     let _ = write!(
         out,
-        "<ofd:ImageObject ID=\"{id}\" Boundary=\"{}\" CTM=\"{}\" ResourceID=\"{resource}\"/>",
+        "<ofd:ImageObject ID=\"{id}\" Boundary=\"{}\" CTM=\"{}\" ResourceID=\"{resource}\">{}</ofd:ImageObject>",
         nums(&place.boundary.xywh()),
-        nums(&ctm)
+        nums(&ctm),
+        place.clips(Some(ctm))
     );
 }

@@ -49,7 +49,7 @@ pub fn write(out: &mut String, id: u32, ctx: &Context, pos: Point, shape: &Shape
     if let Some(ctm) = place.ctm {
         let _ = write!(attrs, " CTM=\"{}\"", nums(&ctm));
     }
-    let mut colors = String::new();
+    let mut colors = place.clips(place.ctm);
     match &shape.stroke {
         Some(stroke) => {
             attrs.push_str(&stroke_attributes(stroke));

@@ -4,7 +4,7 @@
 
 use typst::layout::{GroupItem, Point, Rect, Transform};
 
-use super::xml::mm;
+use super::xml::{mm, num, nums};
 
 /// An axis-aligned rectangle on the page, in millimetres.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,6 +67,55 @@ pub struct Placement {
     pub offset: (f64, f64),
     /// For rotated, scaled or skewed objects: the matrix from the object to its Boundary.
     pub ctm: Option<[f64; 6]>,
+    /// The clip the object is drawn under, on the page.
+    clip: Option<Area>,
+}
+
+impl Placement {
+    /// The object's `<ofd:Clips>`, or nothing. Readers differ on whether the Boundary clips, so
+    /// a clip is also written out: a rectangle in the object's space, which is before the
+    /// object's CTM `ctm` (hence its inverse on the area).
+    pub fn clips(&self, ctm: Option<[f64; 6]>) -> String {
+        let Some(clip) = self.clip else {
+            return String::new();
+        };
+        let (bx, by) = (self.boundary.x0, self.boundary.y0);
+        let [x0, y0, x1, y1] = [clip.x0 - bx, clip.y0 - by, clip.x1 - bx, clip.y1 - by];
+        let data = format!(
+            "M {} {} L {} {} L {} {} L {} {} C",
+            num(x0),
+            num(y0),
+            num(x1),
+            num(y0),
+            num(x1),
+            num(y1),
+            num(x0),
+            num(y1)
+        );
+        let ctm = match ctm.and_then(invert) {
+            Some(inverse) => format!(" CTM=\"{}\"", nums(&inverse)),
+            None => String::new(),
+        };
+        format!(
+            "<ofd:Clips><ofd:Clip><ofd:Area{ctm}><ofd:Path Boundary=\"{}\" Stroke=\"false\" Fill=\"true\"><ofd:AbbreviatedData>{data}</ofd:AbbreviatedData></ofd:Path></ofd:Area></ofd:Clip></ofd:Clips>",
+            nums(&[x0.min(x1), y0.min(y1), (x1 - x0).abs(), (y1 - y0).abs()])
+        )
+    }
+}
+
+/// The inverse of an affine matrix `[a b c d e f]`, unless it is singular.
+fn invert([a, b, c, d, e, f]: [f64; 6]) -> Option<[f64; 6]> {
+    let det = a * d - b * c;
+    (det.abs() > 1e-12).then(|| {
+        [
+            d / det,
+            -b / det,
+            -c / det,
+            a / det,
+            (c * f - d * e) / det,
+            (b * e - a * f) / det,
+        ]
+    })
 }
 
 /// The transform from a frame to the page, and the clip its contents are drawn under.
@@ -117,11 +166,13 @@ impl Context {
                 boundary,
                 offset: (tx - boundary.x0, ty - boundary.y0),
                 ctm: None,
+                clip: self.clip,
             }
         } else {
             Placement {
                 boundary,
                 offset: (0.0, 0.0),
+                clip: self.clip,
                 ctm: Some([
                     ts.sx.get(),
                     ts.ky.get(),

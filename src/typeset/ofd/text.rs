@@ -129,7 +129,8 @@ pub fn write(
     if let Some(ctm) = place.ctm {
         let _ = write!(attrs, " CTM=\"{}\"", nums(&ctm));
     }
-    let mut colors = color("FillColor", &item.fill);
+    let mut colors = place.clips(place.ctm);
+    colors.push_str(&color("FillColor", &item.fill));
     if let Some(stroke) = &item.stroke {
         attrs.push_str(" Stroke=\"true\"");
         attrs.push_str(&stroke_attributes(stroke));
