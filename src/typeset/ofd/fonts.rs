@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use subsetter::GlyphRemapper;
 use typst::text::Font;
 
+use super::page::Ids;
 use super::sfnt;
 use super::xml::escape;
 
@@ -81,13 +82,13 @@ pub struct Fonts {
 }
 
 impl Fonts {
-    /// The resource for `font`, made with `id` on first use.
-    pub fn get(&mut self, font: &Font, id: impl FnOnce() -> u32) -> &mut FontResource {
+    /// The resource for `font`, given the next id on first use.
+    pub fn get(&mut self, font: &Font, ids: &mut Ids) -> &mut FontResource {
         let next = self.list.len();
         let at = *self.index.entry(font.clone()).or_insert(next);
         if at == next {
             self.list.push(FontResource {
-                id: id(),
+                id: ids.next(),
                 font: font.clone(),
                 glyphs: GlyphRemapper::new(),
                 chars: BTreeMap::new(),
@@ -110,7 +111,7 @@ mod tests {
         let data = Bytes::new(include_bytes!("../../../fonts/FandolKai-Regular.otf").to_vec());
         let font = Font::new(data, 0).unwrap();
         let mut fonts = Fonts::default();
-        let resource = fonts.get(&font, || 7);
+        let resource = fonts.get(&font, &mut Ids::after(6));
         // Any four glyphs will do: the test is about what the subset keeps.
         let chars = ['楷', '体', '1', '。'];
         for (c, old) in chars.into_iter().zip([100, 200, 300, 400]) {

@@ -11,6 +11,7 @@ use typst::syntax::Span;
 use typst::visualize::{ExchangeFormat, Image, ImageKind, RasterFormat};
 use typst_layout::Page;
 
+use super::page::Ids;
 use super::place::Context;
 use super::xml::{mm, nums};
 
@@ -55,7 +56,7 @@ impl Images {
         image: &Image,
         size: Size,
         page: &Page,
-        id: impl FnOnce() -> u32,
+        ids: &mut Ids,
     ) -> Result<u32, String> {
         // Rasterised images depend on the size they are drawn at.
         let key = (
@@ -66,7 +67,7 @@ impl Images {
             return Ok(self.list[at].id);
         }
         let (format, bytes) = encoded(image, size, page)?;
-        let id = id();
+        let id = ids.next();
         self.index.insert(key, self.list.len());
         self.list.push(ImageResource { id, format, bytes });
         Ok(id)

@@ -8,7 +8,9 @@ use typst_layout::PagedDocument;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::page::{self, Resources};
+use super::fonts::Fonts;
+use super::images::Images;
+use super::page::{self, Ids, Resources};
 use super::xml::{escape, mm, nums};
 use super::{DocInfo, NAMESPACE};
 
@@ -17,7 +19,11 @@ const HEADER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 pub fn write(pages: &PagedDocument, info: &DocInfo) -> Result<Vec<u8>, String> {
     let count = pages.pages().len() as u32;
     // Pages take the ids 1..=count, everything else comes after.
-    let mut res = Resources::after(count);
+    let mut res = Resources {
+        ids: Ids::after(count),
+        fonts: Fonts::default(),
+        images: Images::default(),
+    };
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (i, page) in pages.pages().iter().enumerate() {
         let content = page::content(page, &mut res)?;
@@ -66,7 +72,7 @@ pub fn write(pages: &PagedDocument, info: &DocInfo) -> Result<Vec<u8>, String> {
         "Doc_0/Document.xml".into(),
         format!(
             "{HEADER}<ofd:Document xmlns:ofd=\"{NAMESPACE}\"><ofd:CommonData><ofd:MaxUnitID>{}</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>{}</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>{document_res}</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages></ofd:Document>\n",
-            res.max_id(),
+            res.ids.max(),
             nums(&[0.0, 0.0, mm(first.x), mm(first.y)])
         )
         .into_bytes(),

@@ -11,45 +11,43 @@ use super::place::Context;
 use super::xml::{mm, nums};
 use super::{NAMESPACE, path, text};
 
-/// What the pages share: one id counter for the whole document (OFD ids are document-wide), the
-/// fonts and the images.
-pub struct Resources {
-    next_id: u32,
-    pub fonts: Fonts,
-    pub images: Images,
-}
+/// OFD ids are unique in the whole document: one counter serves every page and resource.
+pub struct Ids(u32);
 
-impl Resources {
-    /// Resources whose ids start after `reserved` (the pages' own ids).
+impl Ids {
+    /// Ids after `reserved` (the pages' own ids).
     pub fn after(reserved: u32) -> Self {
-        Self {
-            next_id: reserved + 1,
-            fonts: Fonts::default(),
-            images: Images::default(),
-        }
+        Self(reserved)
     }
 
-    pub fn id(&mut self) -> u32 {
-        self.next_id += 1;
-        self.next_id - 1
+    pub fn next(&mut self) -> u32 {
+        self.0 += 1;
+        self.0
     }
 
     /// The largest id given out (OFD's MaxUnitID).
-    pub fn max_id(&self) -> u32 {
-        self.next_id - 1
+    pub fn max(&self) -> u32 {
+        self.0
     }
+}
+
+/// What the pages share: the id counter, the fonts and the images.
+pub struct Resources {
+    pub ids: Ids,
+    pub fonts: Fonts,
+    pub images: Images,
 }
 
 /// The `Content.xml` of `page`.
 pub fn content(page: &Page, res: &mut Resources) -> Result<String, String> {
     let size = page.frame.size();
-    let layer = res.id();
+    let layer = res.ids.next();
     let mut body = String::new();
     if let Some(fill) = page.fill_or_transparent() {
         let background = Geometry::Rect(size).filled(fill);
         path::write(
             &mut body,
-            res.id(),
+            res.ids.next(),
             &Context::page(),
             Point::zero(),
             &background,
@@ -73,24 +71,14 @@ fn walk(
         match item {
             FrameItem::Group(group) => walk(&group.frame, ctx.enter(*pos, group), page, res, out)?,
             FrameItem::Text(item) => {
-                let id = res.id();
-                let Resources { fonts, next_id, .. } = res;
-                let font = fonts.get(item.font.font(), || {
-                    *next_id += 1;
-                    *next_id - 1
-                });
+                let id = res.ids.next();
+                let font = res.fonts.get(item.font.font(), &mut res.ids);
                 text::write(out, id, font, &ctx, *pos, item);
             }
-            FrameItem::Shape(shape, _) => path::write(out, res.id(), &ctx, *pos, shape),
+            FrameItem::Shape(shape, _) => path::write(out, res.ids.next(), &ctx, *pos, shape),
             FrameItem::Image(image, size, _) => {
-                let Resources {
-                    images, next_id, ..
-                } = res;
-                let resource = images.get(image, *size, page, || {
-                    *next_id += 1;
-                    *next_id - 1
-                })?;
-                images::write_object(out, res.id(), resource, &ctx, *pos, *size);
+                let resource = res.images.get(image, *size, page, &mut res.ids)?;
+                images::write_object(out, res.ids.next(), resource, &ctx, *pos, *size);
             }
             // Links and introspection tags draw nothing.
             FrameItem::Link(..) | FrameItem::Tag(_) => {}

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use typst::layout::Point;
+use typst::layout::{Abs, Point};
 use typst::visualize::{CurveItem, FillRule, Geometry, Shape};
 
 use super::paint::{color, stroke_attributes};
@@ -23,9 +23,9 @@ pub fn write(out: &mut String, id: u32, ctx: &Context, pos: Point, shape: &Shape
         Geometry::Rect(size) => format!(
             "M {} L {} L {} L {} L {} C",
             p(Point::zero()),
-            p(Point::new(size.x, typst::layout::Abs::zero())),
+            p(Point::new(size.x, Abs::zero())),
             p(Point::new(size.x, size.y)),
-            p(Point::new(typst::layout::Abs::zero(), size.y)),
+            p(Point::new(Abs::zero(), size.y)),
             p(Point::zero())
         ),
         Geometry::Curve(curve) => {

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use typst::layout::{Point, Rect};
+use typst::layout::{Abs, Em, Point, Rect};
 use typst::text::TextItem;
 
 use super::fonts::FontResource;
@@ -47,7 +47,7 @@ pub fn write(
     item: &TextItem,
 ) {
     let size = mm(item.size);
-    let em = |v: typst::layout::Em| v.get() * size;
+    let em = |v: Em| v.get() * size;
     // Pen positions of every glyph, in millimetres from the run's origin (y down).
     let mut pen = 0.0;
     let mut placed = Vec::with_capacity(item.glyphs.len());
@@ -66,12 +66,12 @@ pub fn write(
     let left = placed.iter().map(|p| p.0).fold(0.0, f64::min);
     let local = Rect::new(
         Point::new(
-            typst::layout::Abs::mm(left),
-            typst::layout::Abs::mm(highest - em(metrics.ascender).max(size)),
+            Abs::mm(left),
+            Abs::mm(highest - em(metrics.ascender).max(size)),
         ),
         Point::new(
-            typst::layout::Abs::mm(pen.max(left) + size),
-            typst::layout::Abs::mm(lowest + em(-metrics.descender).max(0.3 * size)),
+            Abs::mm(pen.max(left) + size),
+            Abs::mm(lowest + em(-metrics.descender).max(0.3 * size)),
         ),
     );
     let Some(place) = ctx.place(pos, local, 0.5) else {
