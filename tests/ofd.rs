@@ -537,3 +537,64 @@ fn clipped_content_carries_its_clip_and_hidden_lines_are_left_out() {
         );
     }
 }
+
+/// The office's own fonts are mostly TrueType (仿宋_GB2312, 方正小标宋 .ttf): a TrueType font
+/// (DejaVu, from Debian's fonts-dejavu-core) with its Latin ligatures goes through the same way.
+#[test]
+fn truetype_fonts_and_ligatures_survive() {
+    let dejavu = Path::new("/usr/share/fonts/truetype/dejavu");
+    assert!(
+        dejavu.join("DejaVuSerif.ttf").exists(),
+        "DejaVu fonts (.ci/run installs fonts-dejavu-core)"
+    );
+    let typesetter = lianxi::typeset::Typesetter::new(&lianxi::typeset::fonts::FontOptions {
+        dirs: vec![dejavu.to_path_buf()],
+        ..Default::default()
+    });
+    let source = r#"
+#set page(width: 210mm, height: 297mm, margin: 20mm)
+#set text(font: "DejaVu Serif", size: 16pt)
+The office staff affirm the final draft; fifty flowers fill the field.
+"#;
+    let doc = lianxi::documents::Document::scratch(Path::new("scratch.typ"));
+    let typeset = typesetter
+        .typeset(&doc, source)
+        .unwrap_or_else(|f| panic!("{f}"));
+    let dir = tempfile::tempdir().unwrap();
+    let (pdf, ofd) = (dir.path().join("x.pdf"), dir.path().join("x.ofd"));
+    std::fs::write(&pdf, typesetter.pdf(&doc, &typeset.pages, None).unwrap()).unwrap();
+    std::fs::write(&ofd, typesetter.ofd(&doc, &typeset.pages).unwrap()).unwrap();
+
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&ofd).unwrap()).unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("Doc_0/Pages/Page_0/Content.xml").unwrap(),
+        &mut content,
+    )
+    .unwrap();
+    assert!(
+        content.contains("CodeCount=\"2\" GlyphCount=\"1\"")
+            || content.contains("CodeCount=\"3\" GlyphCount=\"1\""),
+        "a ligature (fi, fl, ffi) is one glyph for several characters: {content}"
+    );
+    let read = ofdkit_read(&ofd);
+    let runs: String = read["runs"][0]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        runs,
+        "The office staff affirm the final draft; fifty flowers fill the field."
+    );
+    for (page, share) in differences(&ofd, &pdf).into_iter().enumerate() {
+        eprintln!("page {}: {:.4}% of pixels differ", page + 1, share * 100.0);
+        assert!(
+            share < 0.0005,
+            "page {}: {:.4}% of pixels differ",
+            page + 1,
+            share * 100.0
+        );
+    }
+}
