@@ -113,7 +113,7 @@ pub enum Command {
         /// 标题下一行的说明，默认“（YYYY年M月更新）”。
         #[arg(long, value_name = "文字")]
         note: Option<String>,
-        /// 输出文件（默认 roster-日期.pdf）。
+        /// 输出文件（默认 roster-日期.pdf）；以 .ofd 结尾时生成 OFD。
         #[arg(short, long, value_name = "文件")]
         out: Option<PathBuf>,
         /// 只在终端列出人员调整记录，不生成文件。

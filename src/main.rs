@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use lianxi::build::{self, Policy, Report};
+use lianxi::build::{self, Format, Policy, Report};
 use lianxi::checked;
 use lianxi::diag::{Diagnostic, Failure};
 use lianxi::documents::{self, roster_appendix::RosterLayout, roster_appendix::RosterRequest};
@@ -229,16 +229,20 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 updated_note: note,
             };
             let mut doc = documents::roster_appendix(&data, &history, &request);
-            // Written as <dir>/<name>.pdf: name the document after the file asked for.
+            // Written as <dir>/<name>.pdf (or .ofd): name the document after the file asked for.
             let out = out.unwrap_or_else(|| PathBuf::from(format!("{}.pdf", doc.name)));
             let parent = out.parent().map(PathBuf::from).unwrap_or_default();
             doc.name = out
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or(doc.name);
+            let ofd = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ofd"));
             let policy = Policy {
                 strict: fonts.strict,
                 all_or_nothing: true,
+                format: if ofd { Format::Ofd } else { Format::Pdf },
                 ..Policy::default()
             };
             let typesetter = fonts.typesetter(Some(&data));

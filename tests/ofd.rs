@@ -598,3 +598,22 @@ The office staff affirm the final draft; fifty flowers fill the field.
         );
     }
 }
+
+#[test]
+fn the_roster_command_writes_ofd_when_asked_for_an_ofd_file() {
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("名单.ofd");
+    let run = lianxi(&[
+        "roster",
+        example_dir().to_str().unwrap(),
+        "--as-of",
+        "2026-11-28",
+        "--no-system-fonts",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let read = ofdkit_read(&file);
+    assert_eq!(read["custom"]["文种"], "成员名单");
+    assert!(squash(read["text"][0].as_str().unwrap()).contains("联席会议成员名单"));
+}
