@@ -46,7 +46,14 @@ impl Document {
             ("题名", self.title.clone()),
             ("文件编号", self.number().to_string()),
             ("责任者", self.issuer().to_string()),
-            ("日期", self.date.to_string()),
+            // DA/T 46 writes dates in the basic form of GB/T 7408: CCYYMMDD.
+            (
+                "日期",
+                format!(
+                    "{:04}{:02}{:02}",
+                    self.date.year, self.date.month, self.date.day
+                ),
+            ),
             ("文种", self.kind().to_string()),
             ("保管期限", self.retention().to_string()),
         ]
