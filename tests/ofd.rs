@@ -81,6 +81,20 @@ fn every_document_kind_exports_to_ofd_a_with_its_archival_record() {
             assert_eq!(read["custom"][name], value.as_str(), "{} {name}", doc.name);
         }
         kinds.insert(doc.kind());
+        // sOFD's GB/T 42133 checks (DocType, encryption, image formats, every reference
+        // reachable) find nothing but the missing signature, which takes a CA-issued seal.
+        let audit = Command::new("sofd")
+            .args(["--locale", "en-US", "audit"])
+            .arg(ofd)
+            .output()
+            .expect("sofd runs");
+        let findings = String::from_utf8_lossy(&audit.stdout).into_owned();
+        assert!(findings.contains("ARCH-006"), "the audit ran: {findings}");
+        assert!(
+            findings.lines().all(|l| l.trim().is_empty() || l.starts_with("ARCH-006 ")),
+            "{}: {findings}",
+            doc.name
+        );
     }
     assert_eq!(
         kinds.len(),
