@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use lianxi::build::{Policy, render_pdf};
+use lianxi::build::{Policy, render_document};
 use lianxi::checked;
 use lianxi::documents::{self, roster_appendix::RosterRequest};
 use lianxi::fill::Filler;
@@ -53,7 +53,7 @@ fn main() {
         ofd_bytes += ofd.len();
     }
     // The whole path once more, as `build` runs it, to be sure it is the same work.
-    render_pdf(&filler, &typesetter, &base, &sources, Policy::default()).unwrap();
+    render_document(&filler, &typesetter, &base, &sources, Policy::default()).unwrap();
     times.sort_by(f64::total_cmp);
     let total: f64 = times.iter().sum();
     println!("warm: 200 distinct founding notices (8 pages each) in one process, one thread");

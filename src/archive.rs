@@ -76,7 +76,7 @@ pub fn archive(
         format,
         ..Policy::default()
     };
-    let ext = if format == Format::Ofd { "ofd" } else { "pdf" };
+    let ext = format.extension();
     let sources = checked.data.sources();
     let mut planned = Vec::new();
     let mut diags = Diagnostics::new();

@@ -67,12 +67,24 @@ pub enum Format {
     Png,
 }
 
+impl Format {
+    /// The file-name extension of what this format writes.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Ofd => "ofd",
+            Self::Typ => "typ",
+            Self::Png => "png",
+        }
+    }
+}
+
 /// Preview resolution: enough to read the page on a screen.
 const PREVIEW_DPI: f32 = 110.0;
 
-/// Renders one document to PDF. `sources` are the data files, to point a character that prints
+/// Renders one document as `policy.format` asks (PDF, OFD or PNG pages). `sources` are the data files, to point a character that prints
 /// blank back at where it was typed.
-pub fn render_pdf(
+pub fn render_document(
     filler: &Filler,
     typesetter: &Typesetter,
     doc: &Document,
@@ -107,7 +119,7 @@ pub fn render_pdf(
         let files = images
             .into_iter()
             .enumerate()
-            .map(|(i, png)| (format!("-{}.png", i + 1), png, 1));
+            .map(|(i, png)| (format!("-{}.{}", i + 1, Format::Png.extension()), png, 1));
         return Ok(Rendered {
             files: files.collect(),
             warnings,
@@ -119,11 +131,7 @@ pub fn render_pdf(
         _ if tagged => typesetter.pdf(&doc, pages, pdfa),
         _ => typesetter.pdf_of_copies(&doc, pages, pdfa),
     };
-    let ext = if policy.format == Format::Ofd {
-        "ofd"
-    } else {
-        "pdf"
-    };
+    let ext = policy.format.extension();
     let files = match copies.and_then(|n| copies::numbered_copies(pages, n)) {
         None => vec![(format!(".{ext}"), export(pages, true)?, pages.pages().len())],
         Some(sets) if policy.split => {
@@ -221,7 +229,7 @@ pub(crate) fn render_all(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(doc) = docs.get(i) else { break };
-                    let result = render_pdf(&filler, typesetter, doc, sources, policy);
+                    let result = render_document(&filler, typesetter, doc, sources, policy);
                     slots.lock().expect("no panics while holding the lock")[i] = Some(result);
                     if let Some(progress) = policy.progress {
                         progress(done.fetch_add(1, Ordering::Relaxed) + 1, docs.len());
@@ -243,7 +251,7 @@ pub fn write_sources(docs: &[Document], out: &Path, typesetter: &Typesetter) -> 
     let filler = Filler::new();
     let mut report = Report::default();
     for doc in docs {
-        let path = out.join(format!("{}.typ", doc.name));
+        let path = out.join(format!("{}.{}", doc.name, Format::Typ.extension()));
         let source = filler
             .fill(doc)
             .map(|source| typesetter.self_contained(&source));

@@ -246,7 +246,7 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 fn parse_archive_format(s: &str) -> Result<Format, String> {
-    match s.to_ascii_lowercase().as_str() {
+    match s {
         "pdf" => Ok(Format::Pdf),
         "ofd" => Ok(Format::Ofd),
         _ => Err(format!("不支持的归档格式“{s}”，可选 pdf 或 ofd")),

@@ -91,7 +91,9 @@ fn every_document_kind_exports_to_ofd_a_with_its_archival_record() {
         let findings = String::from_utf8_lossy(&audit.stdout).into_owned();
         assert!(findings.contains("ARCH-006"), "the audit ran: {findings}");
         assert!(
-            findings.lines().all(|l| l.trim().is_empty() || l.starts_with("ARCH-006 ")),
+            findings
+                .lines()
+                .all(|l| l.trim().is_empty() || l.starts_with("ARCH-006 ")),
             "{}: {findings}",
             doc.name
         );
