@@ -96,7 +96,10 @@ pub fn render_document(
     if copies.is_some() {
         doc.view["copy_number"] = copies::PLACEHOLDER.into();
     }
-    let pdfa = policy.pdfa.level(doc.archival);
+    // PDF/A is a PDF matter: an OFD carries its archival record in its own DocInfo.
+    let pdfa = (policy.format == Format::Pdf)
+        .then(|| policy.pdfa.level(doc.archival))
+        .flatten();
     // Only PDF/A-3 may carry files: there the archival record travels inside the PDF.
     if pdfa == Some(PdfA::A3b) {
         doc.view["archival_record"] = doc.archival_record().into();

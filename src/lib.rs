@@ -21,3 +21,4 @@ pub mod roster;
 pub mod typeset;
 #[cfg(feature = "typeset")]
 pub mod watch;
+pub mod xml;

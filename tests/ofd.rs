@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
+use lianxi::typeset::Typesetter;
 use serde_json::Value;
 
 /// Every file with extension `ext` under `dir`, sorted.
@@ -53,6 +54,25 @@ print(json.dumps({
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The text runs ofdkit reads on page `page` (0-based), in document order.
+fn runs_on(read: &Value, page: usize) -> Vec<&str> {
+    read["runs"][page]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect()
+}
+
+/// The names of an OFD package's entries, and the text of entry `name`.
+fn entry(ofd: &Path, name: &str) -> (Vec<String>, String) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(ofd).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut content).unwrap();
+    (names, content)
 }
 
 fn build_example(extra: &[&str]) -> tempfile::TempDir {
@@ -120,12 +140,7 @@ fn ofdkit_reads_exactly_the_text_typst_laid_out() {
         for (i, page) in rendered.pages.iter().enumerate() {
             // Character for character, spaces included, in the order they were laid out.
             let laid_out: String = page.runs.iter().map(|r| r.text.as_str()).collect();
-            let runs: String = read["runs"][i]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r.as_str().unwrap())
-                .collect();
+            let runs: String = runs_on(&read, i).concat();
             assert_eq!(runs, laid_out, "{} page {}", rendered.doc.name, i + 1);
             // And in reading order, as `ofdkit text` prints it: line by line for running text.
             // In a table ofdkit reads by columns and cells, which orders the same characters
@@ -318,6 +333,22 @@ fn differences(ofd: &Path, pdf: &Path) -> Vec<f64> {
         .collect()
 }
 
+/// Asserts every page of `ofd` renders like the same page of `pdf` (under 0.05 % of pixels
+/// differ after blurring); the share per page, for a report.
+fn assert_renders_like(ofd: &Path, pdf: &Path) -> Vec<f64> {
+    let shares = differences(ofd, pdf);
+    for (page, share) in shares.iter().enumerate() {
+        assert!(
+            *share < 0.0005,
+            "{}: page {} differs from the PDF in {:.4}% of pixels",
+            ofd.display(),
+            page + 1,
+            share * 100.0
+        );
+    }
+    shares
+}
+
 #[test]
 fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
     let pdfs = build_example(&[]);
@@ -325,22 +356,14 @@ fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
     let mut report = Vec::new();
     for ofd in files(ofds.path(), "ofd") {
         let relative = ofd.strip_prefix(ofds.path()).unwrap().with_extension("pdf");
-        for (page, share) in differences(&ofd, &pdfs.path().join(&relative))
-            .into_iter()
-            .enumerate()
-        {
+        let shares = assert_renders_like(&ofd, &pdfs.path().join(&relative));
+        for (page, share) in shares.into_iter().enumerate() {
             report.push(format!(
                 "{} p{}: {:.4}%",
                 relative.display(),
                 page + 1,
                 share * 100.0
             ));
-            assert!(
-                share < 0.0005,
-                "{relative:?} page {}: {:.4}% of pixels differ",
-                page + 1,
-                share * 100.0
-            );
         }
     }
     eprintln!(
@@ -348,19 +371,6 @@ fn sofd_renders_every_page_like_the_pdf_with_the_embedded_fonts() {
         report.join("\n")
     );
     assert!(report.len() >= 20, "every page compared: {}", report.len());
-}
-
-/// The entries of an OFD package and the text of one of them.
-fn entries(ofd: &Path) -> (Vec<String>, String) {
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(ofd).unwrap()).unwrap();
-    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().into_owned()).collect();
-    let mut content = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("Doc_0/DocumentRes.xml").unwrap(),
-        &mut content,
-    )
-    .unwrap();
-    (names, content)
 }
 
 #[test]
@@ -400,7 +410,7 @@ fn a_seal_image_becomes_an_image_object_drawn_where_the_pdf_draws_it() {
             assert!(run.status.success(), "{}", stderr(&run));
         }
         let ofd = ofds.path().join("founding-notice.ofd");
-        let (names, resources) = entries(&ofd);
+        let (names, resources) = entry(&ofd, "Doc_0/DocumentRes.xml");
         assert!(
             resources.contains(&format!("Type=\"Image\" Format=\"{format}\"")),
             "{resources}"
@@ -409,17 +419,7 @@ fn a_seal_image_becomes_an_image_object_drawn_where_the_pdf_draws_it() {
             names.iter().any(|n| n.starts_with("Doc_0/Res/image_")),
             "{names:?}"
         );
-        for (page, share) in differences(&ofd, &pdfs.path().join("founding-notice.pdf"))
-            .into_iter()
-            .enumerate()
-        {
-            assert!(
-                share < 0.0005,
-                "{file}: page {} differs in {:.4}% of pixels",
-                page + 1,
-                share * 100.0
-            );
-        }
+        assert_renders_like(&ofd, &pdfs.path().join("founding-notice.pdf"));
     }
 }
 
@@ -440,15 +440,19 @@ fn the_same_data_gives_the_same_ofd_bytes() {
     }
 }
 
-/// Typesets `source` and writes it as PDF and OFD into `dir`.
-fn pdf_and_ofd(source: &str, dir: &Path) -> (PathBuf, PathBuf, lianxi::typeset::Typeset) {
+/// Typesets `source` with `typesetter` and writes it as PDF and OFD into `dir`.
+fn pdf_and_ofd(
+    typesetter: &Typesetter,
+    source: &str,
+    dir: &Path,
+) -> (PathBuf, PathBuf, lianxi::typeset::Typeset) {
     let doc = lianxi::documents::Document::scratch(Path::new("scratch.typ"));
-    let typeset = typesetter()
+    let typeset = typesetter
         .typeset(&doc, source)
         .unwrap_or_else(|f| panic!("{f}"));
     let (pdf, ofd) = (dir.join("x.pdf"), dir.join("x.ofd"));
-    std::fs::write(&pdf, typesetter().pdf(&doc, &typeset.pages, None).unwrap()).unwrap();
-    std::fs::write(&ofd, typesetter().ofd(&doc, &typeset.pages).unwrap()).unwrap();
+    std::fs::write(&pdf, typesetter.pdf(&doc, &typeset.pages, None).unwrap()).unwrap();
+    std::fs::write(&ofd, typesetter.ofd(&doc, &typeset.pages).unwrap()).unwrap();
     (pdf, ofd, typeset)
 }
 
@@ -468,16 +472,11 @@ H#sub[2]O，10#super[3]，#text(baseline: -3pt)[上移]
 #scale(x: 60%, reflow: true)[压扁的标志文字]
 "#;
     let dir = tempfile::tempdir().unwrap();
-    let (pdf, ofd, typeset) = pdf_and_ofd(source, dir.path());
+    let (pdf, ofd, typeset) = pdf_and_ofd(typesetter(), source, dir.path());
     let pages = lianxi::typeset::inspect::inspect(&typeset.pages);
     let read = ofdkit_read(&ofd);
     let laid_out: String = pages[0].runs.iter().map(|r| r.text.as_str()).collect();
-    let runs: String = read["runs"][0]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r.as_str().unwrap())
-        .collect();
+    let runs: String = runs_on(&read, 0).concat();
     assert_eq!(runs, laid_out);
     for words in [
         "office staff affirm the final draft",
@@ -487,15 +486,8 @@ H#sub[2]O，10#super[3]，#text(baseline: -3pt)[上移]
     ] {
         assert!(runs.contains(words), "{words} in {runs}");
     }
-    for (page, share) in differences(&ofd, &pdf).into_iter().enumerate() {
-        eprintln!("page {}: {:.4}% of pixels differ", page + 1, share * 100.0);
-        assert!(
-            share < 0.0005,
-            "page {}: {:.4}% of pixels differ",
-            page + 1,
-            share * 100.0
-        );
-    }
+    let shares = assert_renders_like(&ofd, &pdf);
+    eprintln!("pixels differing from the PDF, per page: {shares:?}");
 }
 
 /// sOFD's raster renderer ignores clips on text (its SVG export honours them), so a clip is
@@ -508,23 +500,12 @@ fn clipped_content_carries_its_clip_and_hidden_lines_are_left_out() {
 #box(width: 30mm, height: 8mm, clip: true)[这一行很长的文字会被裁掉一部分]
 "#;
     let dir = tempfile::tempdir().unwrap();
-    let (_, ofd, _) = pdf_and_ofd(source, dir.path());
+    let (_, ofd, _) = pdf_and_ofd(typesetter(), source, dir.path());
     let read = ofdkit_read(&ofd);
-    let runs: Vec<&str> = read["runs"][0]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r.as_str().unwrap())
-        .collect();
+    let runs = runs_on(&read, 0);
     // Three lines are laid out in the box; the third lies wholly outside it.
     assert_eq!(runs, ["这一行很长", "的文字会被"]);
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&ofd).unwrap()).unwrap();
-    let mut content = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("Doc_0/Pages/Page_0/Content.xml").unwrap(),
-        &mut content,
-    )
-    .unwrap();
+    let (_, content) = entry(&ofd, "Doc_0/Pages/Page_0/Content.xml");
     for object in content.split("<ofd:TextObject ").skip(1) {
         // The clip, moved from the page into the object's space, is the box: x 20–50 mm.
         let boundary: Vec<f64> = object
@@ -563,7 +544,7 @@ fn truetype_fonts_and_ligatures_survive() {
         dejavu.join("DejaVuSerif.ttf").exists(),
         "DejaVu fonts (.ci/run installs fonts-dejavu-core)"
     );
-    let typesetter = lianxi::typeset::Typesetter::new(&lianxi::typeset::fonts::FontOptions {
+    let typesetter = Typesetter::new(&lianxi::typeset::fonts::FontOptions {
         dirs: vec![dejavu.to_path_buf()],
         ..Default::default()
     });
@@ -572,47 +553,22 @@ fn truetype_fonts_and_ligatures_survive() {
 #set text(font: "DejaVu Serif", size: 16pt)
 The office staff affirm the final draft; fifty flowers fill the field.
 "#;
-    let doc = lianxi::documents::Document::scratch(Path::new("scratch.typ"));
-    let typeset = typesetter
-        .typeset(&doc, source)
-        .unwrap_or_else(|f| panic!("{f}"));
     let dir = tempfile::tempdir().unwrap();
-    let (pdf, ofd) = (dir.path().join("x.pdf"), dir.path().join("x.ofd"));
-    std::fs::write(&pdf, typesetter.pdf(&doc, &typeset.pages, None).unwrap()).unwrap();
-    std::fs::write(&ofd, typesetter.ofd(&doc, &typeset.pages).unwrap()).unwrap();
-
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(&ofd).unwrap()).unwrap();
-    let mut content = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("Doc_0/Pages/Page_0/Content.xml").unwrap(),
-        &mut content,
-    )
-    .unwrap();
+    let (pdf, ofd, _) = pdf_and_ofd(&typesetter, source, dir.path());
+    let (_, content) = entry(&ofd, "Doc_0/Pages/Page_0/Content.xml");
     assert!(
         content.contains("CodeCount=\"2\" GlyphCount=\"1\"")
             || content.contains("CodeCount=\"3\" GlyphCount=\"1\""),
         "a ligature (fi, fl, ffi) is one glyph for several characters: {content}"
     );
     let read = ofdkit_read(&ofd);
-    let runs: String = read["runs"][0]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r.as_str().unwrap())
-        .collect();
+    let runs: String = runs_on(&read, 0).concat();
     assert_eq!(
         runs,
         "The office staff affirm the final draft; fifty flowers fill the field."
     );
-    for (page, share) in differences(&ofd, &pdf).into_iter().enumerate() {
-        eprintln!("page {}: {:.4}% of pixels differ", page + 1, share * 100.0);
-        assert!(
-            share < 0.0005,
-            "page {}: {:.4}% of pixels differ",
-            page + 1,
-            share * 100.0
-        );
-    }
+    let shares = assert_renders_like(&ofd, &pdf);
+    eprintln!("pixels differing from the PDF, per page: {shares:?}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! 责任者 and 保管期限, and the XML record a PDF/A-3b export carries inside the PDF.
 
 use super::Document;
+use crate::xml::escape;
 
 impl Document {
     /// 文种.
@@ -68,11 +69,4 @@ impl Document {
         xml.push_str("</文件实体>\n");
         xml
     }
-}
-
-/// Text as XML character data.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -3,22 +3,7 @@
 
 use typst::layout::Abs;
 
-/// Text or an attribute value with the XML specials escaped.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Characters XML 1.0 cannot carry at all; Typst text never holds them in practice.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::xml::escape;
 
 /// A number to 1/1000 (of a millimetre, for lengths), without trailing zeros.
 pub fn num(value: f64) -> String {
@@ -80,10 +65,5 @@ mod tests {
             "g 3 5.644 2 5.644"
         );
         assert_eq!(deltas(&[]), "");
-    }
-
-    #[test]
-    fn specials_are_escaped() {
-        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 }
