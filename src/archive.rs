@@ -65,7 +65,7 @@ pub fn archive(
     checked: &Checked,
     archive: &Path,
     typesetter: &Typesetter,
-    roster: &RosterRequest,
+    roster: Option<&RosterRequest>,
     format: Format,
     supersede: bool,
 ) -> Result<Vec<Outcome>, Failure> {

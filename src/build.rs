@@ -160,7 +160,7 @@ pub fn build(
     checked: &Checked,
     out: &Path,
     typesetter: &Typesetter,
-    roster: &RosterRequest,
+    roster: Option<&RosterRequest>,
     format: Format,
     policy: Policy,
 ) -> Result<Report, Failure> {

@@ -23,7 +23,7 @@ pub fn load(dir: &Path) -> Result<Checked, Failure> {
     let mut attendance = Vec::new();
     let mut diags = Diagnostics::new();
     for session in &data.sessions {
-        match attendance::resolve(&history, session) {
+        match attendance::resolve(&data.council, &history, session) {
             Ok(a) => attendance.push(a),
             Err(d) => diags.extend(d),
         }

@@ -80,7 +80,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             no_pdfa,
             fonts,
         } => {
-            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
+            let request = as_of.map(RosterRequest::reissued);
             let policy = Policy {
                 strict: fonts.strict,
                 all_or_nothing,
@@ -96,7 +96,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             if say.verbose {
                 print_fonts(&typesetter, &mut std::io::stderr());
             }
-            let report = build::build(&checked, &out, &typesetter, &request, format, policy)?;
+            let report = build::build(&checked, &out, &typesetter, request.as_ref(), format, policy)?;
             finish(report, say)
         }
         Command::Init { dir } => {
@@ -117,7 +117,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             target: cli::Target { dir, out, as_of },
             fonts,
         } => {
-            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
+            let request = as_of.map(RosterRequest::reissued);
             let policy = Policy {
                 strict: fonts.strict,
                 ..Policy::default()
@@ -131,7 +131,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 &dir,
                 &out,
                 |data| fonts.options(Some(data)),
-                &request,
+                request.as_ref(),
                 policy,
                 |round| match round {
                     Round::Built {
@@ -177,9 +177,9 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let checked = checked::load(&dir)?;
             let typesetter = fonts.typesetter(Some(&checked.data));
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
-            let request = RosterRequest::reissued(as_of.unwrap_or_else(Date::today));
+            let request = as_of.map(RosterRequest::reissued);
             let outcomes =
-                lianxi::archive::archive(&checked, &to, &typesetter, &request, format, supersede)?;
+                lianxi::archive::archive(&checked, &to, &typesetter, request.as_ref(), format, supersede)?;
             if !say.quiet {
                 for outcome in outcomes {
                     match outcome {

@@ -31,7 +31,7 @@ pub fn watch(
     dir: &Path,
     out: &Path,
     fonts_for: impl Fn(&CouncilData) -> FontOptions,
-    roster: &RosterRequest,
+    roster: Option<&RosterRequest>,
     policy: Policy,
     mut tell: impl FnMut(Round),
 ) -> ! {
@@ -62,7 +62,7 @@ fn round(
     dir: &Path,
     out: &Path,
     fonts_for: &impl Fn(&CouncilData) -> FontOptions,
-    roster: &RosterRequest,
+    roster: Option<&RosterRequest>,
     policy: Policy,
     state: &mut State,
 ) -> Round {

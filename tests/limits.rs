@@ -85,13 +85,13 @@ fn a_roster_of_5000_people_loads_and_lists() {
     let roster = checked.history.at(as_of());
     assert_eq!(
         roster
-            .holders(lianxi::model::filing::SeatKind::Member)
+            .holders(&lianxi::model::filing::SeatKind::Member)
             .len(),
         2500
     );
     assert_eq!(
         roster
-            .holders(lianxi::model::filing::SeatKind::Liaison)
+            .holders(&lianxi::model::filing::SeatKind::Liaison)
             .len(),
         2500
     );

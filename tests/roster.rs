@@ -312,7 +312,7 @@ fn one_person_in_two_seats_needs_the_data_to_say_so() {
     assert_eq!(
         history
             .at(lianxi::model::Date::parse("2026-10-02").unwrap())
-            .holders(lianxi::model::filing::SeatKind::Liaison)
+            .holders(&lianxi::model::filing::SeatKind::Liaison)
             .iter()
             .filter(|h| h.name == "杜鹏")
             .count(),

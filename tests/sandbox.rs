@@ -73,7 +73,7 @@ fn a_seal_image_must_stay_inside_the_data_directory() {
             t.replace("seal: stamped", &format!("seal:\n  image: '{name}'"))
         });
         let checked = lianxi::checked::load(data.path()).unwrap();
-        let err = lianxi::documents::all(&checked, &roster_request("2026-11-28")).unwrap_err();
+        let err = lianxi::documents::all(&checked, Some(&roster_request("2026-11-28"))).unwrap_err();
         assert!(
             err.0[0].message.contains(why),
             "{name}: {}",
@@ -106,7 +106,7 @@ fn a_symlink_out_of_the_data_directory_is_refused() {
     )
     .unwrap();
     let checked = lianxi::checked::load(data.path()).unwrap();
-    let err = lianxi::documents::all(&checked, &roster_request("2026-11-28")).unwrap_err();
+    let err = lianxi::documents::all(&checked, Some(&roster_request("2026-11-28"))).unwrap_err();
     assert!(
         err.0[0].message.contains("指向数据目录之外的链接"),
         "{}",

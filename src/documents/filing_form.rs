@@ -30,7 +30,7 @@ pub struct FilingFormView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Choice {
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
 }
 
@@ -47,7 +47,7 @@ pub struct PersonView {
 impl PersonView {
     fn new(h: &Holder) -> Self {
         PersonView {
-            name: h.name.clone(),
+            name: h.name.clone().unwrap_or_default(),
             unit_and_post: h.unit_and_post(),
             office_phone: h.office_phone.clone().unwrap_or_default(),
             mobile: h.mobile.clone().unwrap_or_default(),
@@ -57,14 +57,14 @@ impl PersonView {
 }
 
 pub fn assemble(council: &Council, filing: &Filing, change: &ChangeRecord) -> FilingFormView {
-    let seat = filing.seat.value;
-    // Members and liaisons are the usual case; the convenor boxes appear when they are filed.
-    let seats = SeatKind::ALL
+    let seat = &filing.seat.value;
+    // Members and liaisons are the usual case; a leader role's box appears when it is filed.
+    let seats = SeatKind::all(&council.role_names())
         .into_iter()
-        .filter(|k| k.is_per_unit() || *k == seat)
+        .filter(|k| k.is_per_unit() || k == seat)
         .map(|k| Choice {
-            label: k.chinese(),
-            checked: k == seat,
+            checked: k == *seat,
+            label: k.chinese().to_string(),
         })
         .collect();
     let unit = council
@@ -72,7 +72,10 @@ pub fn assemble(council: &Council, filing: &Filing, change: &ChangeRecord) -> Fi
         .and_then(|u| u.full_name.clone())
         .unwrap_or_else(|| filing.unit.value.clone());
     FilingFormView {
-        title_lines: title_lines(&format!("{}成员（联络员）调整备案表", council.name)),
+        title_lines: title_lines(&format!(
+            "{}成员（联络员）调整备案表",
+            council.name_on(filing.effective.value)
+        )),
         unit,
         filed_on: filing.filed_on.chinese(),
         seats,
@@ -81,7 +84,7 @@ pub fn assemble(council: &Council, filing: &Filing, change: &ChangeRecord) -> Fi
         reasons: Reason::ALL
             .into_iter()
             .map(|r| Choice {
-                label: r.chinese(),
+                label: r.chinese().to_string(),
                 checked: r == filing.reason,
             })
             .collect(),

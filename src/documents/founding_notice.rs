@@ -1,5 +1,6 @@
 //! The founding notice (关于建立…联席会议制度的通知): prose from its YAML, lists from the model.
 
+use super::derived_text::DerivedText;
 use super::notice::{
     AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
     recipients_line, title_lines,
@@ -7,7 +8,7 @@ use super::notice::{
 use super::numbering::Numbering;
 use super::roster_appendix::{self, RosterRequest};
 use super::roster_list::{liaison_group, member_groups};
-use crate::model::{Attachment, Block, Council, CouncilData, Insert, Notice};
+use crate::model::{Attachment, Block, Council, CouncilData, Insert, Notice, Unit};
 use crate::roster::{History, RosterState};
 
 /// Words the founding notice says, with the parts that are data taken from the model and the
@@ -19,34 +20,19 @@ pub fn assemble(
     seal_image: Option<String>,
 ) -> NoticeView {
     let founded = &history.founded;
+    let derived = DerivedText::new(&data.council, founded, notice.date.value);
     let mut numbering = Numbering::default();
     let mut body = Vec::new();
     for block in &notice.body {
         match block {
-            Block::Text(text) => body.push(BlockView::Paragraph { text: text.clone() }),
-            Block::Heading(text) => body.push(BlockView::Heading {
-                number: numbering.next(0),
-                text: text.clone(),
-            }),
-            Block::Item(text) => body.push(BlockView::Item {
-                number: numbering.next(1),
-                title: None,
-                text: text.clone(),
-            }),
-            Block::Point(text) => body.push(BlockView::Point {
-                number: numbering.next(2),
-                text: text.clone(),
-            }),
-            Block::Subpoint(text) => body.push(BlockView::Subpoint {
-                number: numbering.next(3),
-                text: text.clone(),
-            }),
-            Block::Insert(insert) => body.extend(derived(
+            Block::Insert(insert) => body.extend(inserted(
                 insert.value,
                 &data.council,
                 founded,
+                &derived,
                 &mut numbering,
             )),
+            block => body.extend(block_view(block, &derived, &mut numbering)),
         }
     }
     let mut attachments: Vec<AttachmentView> = notice
@@ -66,7 +52,7 @@ pub fn assemble(
     NoticeView {
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
-        title_lines: title_lines(&notice.title),
+        title_lines: title_lines(&derived.fill(&notice.title)),
         recipients: recipients_line(&notice.recipients),
         body,
         attachment_note,
@@ -77,38 +63,76 @@ pub fn assemble(
     }
 }
 
-fn derived(
+/// A typed block, numbered, its slots filled. Inserts are not typed text: none.
+fn block_view(block: &Block, derived: &DerivedText, numbering: &mut Numbering) -> Option<BlockView> {
+    Some(match block {
+        Block::Text(text) => BlockView::Paragraph {
+            text: derived.fill(text),
+        },
+        Block::Heading(text) => BlockView::Heading {
+            number: numbering.next(0),
+            text: derived.fill(text),
+        },
+        Block::Item(text) => BlockView::Item {
+            number: numbering.next(1),
+            title: None,
+            text: derived.fill(text),
+        },
+        Block::Point(text) => BlockView::Point {
+            number: numbering.next(2),
+            text: derived.fill(text),
+        },
+        Block::Subpoint(text) => BlockView::Subpoint {
+            number: numbering.next(3),
+            text: derived.fill(text),
+        },
+        Block::Insert(_) => return None,
+    })
+}
+
+fn inserted(
     what: Insert,
     council: &Council,
     roster: &RosterState,
+    derived: &DerivedText,
     numbering: &mut Numbering,
 ) -> Vec<BlockView> {
+    let roles = council.role_names();
     match what {
-        Insert::Functions => vec![BlockView::Paragraph {
-            text: council.functions.trim().to_string(),
-        }],
-        Insert::Rules => vec![BlockView::Paragraph {
-            text: council.rules.trim().to_string(),
-        }],
+        Insert::Functions => council
+            .functions
+            .blocks()
+            .iter()
+            .filter_map(|b| block_view(b, derived, numbering))
+            .collect(),
+        Insert::Rules => council
+            .rules
+            .iter()
+            .flat_map(|r| r.blocks())
+            .filter_map(|b| block_view(&b, derived, numbering))
+            .collect(),
         Insert::MemberUnits => vec![BlockView::Paragraph {
             text: member_units_sentence(council),
         }],
         Insert::Roster => vec![BlockView::Roster {
-            groups: member_groups(roster),
+            groups: member_groups(roster, &roles),
         }],
-        Insert::Liaisons => vec![BlockView::Roster {
-            groups: vec![liaison_group(roster)],
-        }],
+        Insert::Liaisons => liaison_group(roster)
+            .map(|g| BlockView::Roster { groups: vec![g] })
+            .into_iter()
+            .collect(),
         Insert::UnitDuties => lead_first(council)
-            .map(|unit| BlockView::Item {
+            .filter_map(|unit| Some((unit, unit.duties.as_ref()?)))
+            .map(|(unit, duties)| BlockView::Item {
                 number: numbering.next(1),
                 title: Some(format!("{}。", unit.name.value)),
-                text: unit.duties.trim().to_string(),
+                text: duties.trim().to_string(),
             })
             .collect(),
     }
 }
 
+/// The default wording, for offices that do not write their own sentence with slots:
 /// "联席会议由区委编办、…等部门组成，区卫生健康委为牵头部门。联席会议组成人员如下："
 fn member_units_sentence(council: &Council) -> String {
     let units: Vec<&str> = council
@@ -117,20 +141,24 @@ fn member_units_sentence(council: &Council) -> String {
         .map(|u| u.name.value.as_str())
         .collect();
     let lead = council
-        .unit(&council.lead_unit.value)
-        .map_or(council.lead_unit.value.as_str(), |u| u.formal_name());
+        .lead_unit
+        .as_ref()
+        .map_or(String::new(), |lead| {
+            format!("，{}为牵头部门", council.formal_name_of(&lead.value))
+        });
     format!(
-        "联席会议由{}等部门组成，{lead}为牵头部门。联席会议组成人员如下：",
+        "联席会议由{}等部门组成{lead}。联席会议组成人员如下：",
         units.join("、")
     )
 }
 
 /// Units in the order their duties are listed: the lead unit first, then the rest in order.
-fn lead_first(council: &Council) -> impl Iterator<Item = &crate::model::Unit> {
-    let lead = &council.lead_unit.value;
+fn lead_first(council: &Council) -> impl Iterator<Item = &Unit> {
+    let lead = council.lead_unit.as_ref().map(|l| l.value.as_str());
+    let is_lead = move |u: &&Unit| Some(u.name.value.as_str()) == lead;
     council
         .units
         .iter()
-        .filter(move |u| &u.name.value == lead)
-        .chain(council.units.iter().filter(move |u| &u.name.value != lead))
+        .filter(is_lead)
+        .chain(council.units.iter().filter(move |u| !is_lead(u)))
 }

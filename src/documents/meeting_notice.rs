@@ -37,7 +37,7 @@ pub fn assemble(
 ) -> NoticeView {
     let meeting = format!(
         "{}{}年{}",
-        council.name,
+        council.name_on(session.date.value),
         session.year,
         session.kind.chinese()
     );
@@ -45,8 +45,9 @@ pub fn assemble(
     let mut n = Numbering::default();
     let mut body = vec![BlockView::Paragraph {
         text: format!(
-            "{}经召集人同意，定于{}召开{meeting}。现将有关事项通知如下：",
+            "{}经{}同意，定于{}召开{meeting}。现将有关事项通知如下：",
             notice.purpose.as_deref().unwrap_or(""),
+            council.role_names().first().copied().unwrap_or("召集人"),
             date.chinese()
         ),
     }];
@@ -73,7 +74,7 @@ pub fn assemble(
     body.push(paragraph(format!("{}。", session.place)));
 
     body.push(heading(&mut n, "参会人员"));
-    body.push(paragraph(participants(session, people)));
+    body.push(paragraph(participants(council, session, people)));
     if !session.observers.is_empty() {
         body.push(paragraph(format!(
             "列席人员：{}。",
@@ -97,7 +98,8 @@ pub fn assemble(
 
     body.push(heading(&mut n, "有关要求"));
     let deadline = notice.reply_deadline.value.chinese();
-    let reply = format!("请各成员单位于{deadline}前将参会回执（见附件）报送联席会议办公室。");
+    let office = council.contact_point();
+    let reply = format!("请各成员单位于{deadline}前将参会回执（见附件）报送{office}。");
     for text in std::iter::once(&reply).chain(&notice.requirements) {
         body.push(BlockView::Point {
             number: n.next(2),
@@ -116,7 +118,7 @@ pub fn assemble(
             title_lines: vec!["参会回执".into()],
             header: ["单位", "姓名", "职务", "联系电话", "备注"],
             rows: REPLY_ROWS,
-            note: format!("请于{deadline}前将回执报送联席会议办公室。{contact}"),
+            note: format!("请于{deadline}前将回执报送{office}。{contact}"),
         },
     }];
     let attachment_note = number_attachments(&mut attachments);
@@ -150,23 +152,26 @@ pub fn assemble(
 }
 
 /// "联席会议召集人刘洋，副召集人冯光明，联席会议成员（各成员单位分管负责同志），各成员单位联络员。"
-fn participants(session: &Session, people: &Attendance) -> String {
-    let names = |kind: SeatKind| -> Vec<&str> {
+/// Leaders are named (or given by post); members and liaisons are described, as real notices do.
+fn participants(council: &Council, session: &Session, people: &Attendance) -> String {
+    let names = |kind: &SeatKind| -> Vec<String> {
         people
             .expected
             .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, h)| h.name.as_str())
+            .filter(|(k, _)| k == kind)
+            .map(|(_, h)| h.name_or_post())
             .collect()
     };
     let mut parts = Vec::new();
-    for kind in SeatKind::ALL
+    for kind in SeatKind::all(&council.role_names())
         .into_iter()
-        .filter(|k| session.attendees.contains(k))
+        .filter(|k| session.attendees.iter().any(|a| a.value == *k))
     {
-        parts.push(match kind {
-            SeatKind::Convenor => format!("联席会议召集人{}", names(kind).join("、")),
-            SeatKind::DeputyConvenor => format!("副召集人{}", names(kind).join("、")),
+        let council_prefix = if parts.is_empty() { "联席会议" } else { "" };
+        parts.push(match &kind {
+            SeatKind::Leader(role) => {
+                format!("{council_prefix}{role}{}", names(&kind).join("、"))
+            }
             SeatKind::Member => "联席会议成员（各成员单位分管负责同志）".to_string(),
             SeatKind::Liaison => "各成员单位联络员".to_string(),
         });

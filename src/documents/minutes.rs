@@ -6,7 +6,6 @@ use super::notice::ImprintView;
 use super::numbering::Numbering;
 use crate::model::Council;
 use crate::model::session::{Minutes, Session};
-use crate::roster::Holder;
 use crate::roster::attendance::Attendance;
 
 #[derive(Debug, Clone, Serialize)]
@@ -46,22 +45,23 @@ pub fn assemble(
     people: &Attendance,
 ) -> MinutesView {
     let chair = &people.chair;
+    let first_role = council.role_names().first().copied().unwrap_or("召集人");
     let chair_phrase = format!(
         "{}联席会议{}、{}{}",
         if chair.entrusted {
-            "受召集人委托，"
+            format!("受{first_role}委托，")
         } else {
-            ""
+            String::new()
         },
         chair.seat.chinese(),
         chair.holder.unit_and_post(),
-        chair.holder.name
+        chair.holder.name.as_deref().unwrap_or("")
     );
     let opening = format!(
         "{}，{chair_phrase}在{}主持召开{}{}年{}。{}现将会议议定事项纪要如下：",
         session.date.value.chinese(),
         session.place,
-        council.name,
+        council.name_on(session.date.value),
         session.year,
         session.kind.chinese(),
         minutes.summary.trim()
@@ -91,19 +91,19 @@ pub fn assemble(
         })
         .collect();
 
-    let present: Vec<String> = people.present.iter().map(|(_, h)| named(h)).collect();
+    let present: Vec<String> = people.present.iter().map(|(_, h)| h.described()).collect();
     let leave: Vec<String> = people
         .leave
         .iter()
         .map(|(h, sub)| match sub {
             Some(s) => format!(
                 "{}（{}，{}{}代）",
-                h.name,
+                h.name_or_post(),
                 h.unit_and_post(),
                 s.post.as_deref().unwrap_or(""),
                 s.name
             ),
-            None => named(h),
+            None => h.described(),
         })
         .collect();
     let observers = minutes
@@ -120,7 +120,7 @@ pub fn assemble(
         .collect();
 
     MinutesView {
-        mark: format!("{}纪要", council.name),
+        mark: format!("{}纪要", council.name_on(minutes.date.value)),
         number: minutes.number.clone(),
         issuer: minutes.issuer.clone(),
         date: minutes.date.value.chinese(),
@@ -132,9 +132,4 @@ pub fn assemble(
             ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date)
         },
     }
-}
-
-/// "冯光明（区卫健委主任）".
-fn named(h: &Holder) -> String {
-    format!("{}（{}）", h.name, h.unit_and_post())
 }

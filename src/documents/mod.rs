@@ -1,6 +1,7 @@
 //! Assembling each document kind from the model: what every document says, and under which name.
 
 pub mod archival_record;
+pub mod derived_text;
 pub mod filing_form;
 pub mod founding_notice;
 pub mod meeting_notice;
@@ -64,8 +65,9 @@ impl Document {
 }
 
 /// Every document a data directory defines, in a stable order: the founding notice, one filing
-/// form per filing, each meeting's notice and minutes, and the roster appendix as `roster` asks.
-pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, Failure> {
+/// form per filing, each meeting's notice and minutes, each roster reissue of `rosters/`, and
+/// the roster appendix `extra_roster` asks for (`--as-of`). Nothing depends on the day it runs.
+pub fn all(checked: &Checked, extra_roster: Option<&RosterRequest>) -> Result<Vec<Document>, Failure> {
     let Checked {
         data,
         history,
@@ -124,7 +126,12 @@ pub fn all(checked: &Checked, roster: &RosterRequest) -> Result<Vec<Document>, F
             });
         }
     }
-    docs.push(roster_appendix(data, history, roster));
+    for issue in &data.roster_issues {
+        let mut doc = roster_appendix(data, history, &RosterRequest::issue(issue));
+        doc.name = format!("{}/{}", crate::model::ROSTERS_DIR, stem(&issue.file));
+        docs.push(doc);
+    }
+    docs.extend(extra_roster.map(|request| roster_appendix(data, history, request)));
     Ok(docs)
 }
 

@@ -3,21 +3,13 @@
 use serde::Serialize;
 
 use super::notice::title_lines;
-use super::roster_list::{RosterGroup, TableRow, liaison_group, member_groups, table_rows};
+use super::roster_list::{
+    RosterGroup, TableRow, liaison_group, member_groups, run_in_paragraphs, table_rows,
+};
 use crate::model::filing::SeatKind;
-use crate::model::{Council, Date};
+pub use crate::model::RosterLayout;
+use crate::model::{Council, Date, RosterIssue};
 use crate::roster::History;
-
-/// How the names are laid out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RosterLayout {
-    /// "召 集 人：马晨晨  区政府副区长" lines, as founding notices print them.
-    #[default]
-    Lines,
-    /// 序号 | 单位 | 姓名 | 职务 | 联系电话 tables.
-    Table,
-}
 
 /// What to reissue.
 #[derive(Debug, Clone)]
@@ -48,6 +40,16 @@ impl RosterRequest {
             ..Self::on(date)
         }
     }
+
+    /// The reissue a `rosters/*.yaml` file defines.
+    pub fn issue(issue: &RosterIssue) -> Self {
+        RosterRequest {
+            as_of: issue.date.value,
+            since: issue.since,
+            layout: issue.layout,
+            updated_note: issue.note.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,7 +60,10 @@ pub struct RosterAppendixView {
     pub updated_note: Option<String>,
     pub layout: RosterLayout,
     pub groups: Vec<RosterGroup>,
-    pub liaisons: RosterGroup,
+    /// None when the roster lists no liaison.
+    pub liaisons: Option<RosterGroup>,
+    /// The run-in layout: one paragraph per role.
+    pub paragraphs: Vec<String>,
     /// Column heads of the table layout.
     pub table_header: [&'static str; 5],
     pub member_rows: Vec<TableRow>,
@@ -82,13 +87,18 @@ pub fn assemble(
 ) -> RosterAppendixView {
     let roster = history.at(request.as_of);
     let as_of = request.as_of;
+    let roles = council.role_names();
+    let leaders_and_members: Vec<SeatKind> = SeatKind::all(&roles)
+        .into_iter()
+        .filter(|k| *k != SeatKind::Liaison)
+        .collect();
     RosterAppendixView {
         label: "附件".into(),
         title_lines: title_lines(
             &council
                 .roster_title
                 .clone()
-                .unwrap_or_else(|| format!("{}成员名单", council.name)),
+                .unwrap_or_else(|| format!("{}成员名单", council.name_on(as_of))),
         ),
         updated_note: match &request.updated_note {
             None => Some(format!("（{}年{}月更新）", as_of.year, as_of.month)),
@@ -96,17 +106,14 @@ pub fn assemble(
             Some(note) => Some(note.clone()),
         },
         layout: request.layout,
-        groups: member_groups(&roster),
+        groups: member_groups(&roster, &roles),
         liaisons: liaison_group(&roster),
+        paragraphs: match request.layout {
+            RosterLayout::RunIn => run_in_paragraphs(&roster, &roles),
+            _ => vec![],
+        },
         table_header: ["序号", "单位", "姓名", "职务", "联系电话"],
-        member_rows: table_rows(
-            &roster,
-            &[
-                SeatKind::Convenor,
-                SeatKind::DeputyConvenor,
-                SeatKind::Member,
-            ],
-        ),
+        member_rows: table_rows(&roster, &leaders_and_members),
         liaison_rows: table_rows(&roster, &[SeatKind::Liaison]),
         changes_title: request.since.map_or(String::new(), |d| {
             format!("变更说明（{}以后）：", d.chinese())

@@ -16,10 +16,10 @@ pub struct Filing {
     /// 生效日期：从这一天起由新人员担任。
     #[schemars(with = "Date")]
     pub effective: Spanned<Date>,
-    /// 填报单位：成员和联络员填成员单位简称；召集人、副召集人填其单位，如“区政府”。
+    /// 填报单位：成员和联络员填成员单位简称；领导（召集人等）填其单位，如“区政府”。
     #[schemars(with = "String")]
     pub unit: Spanned<String>,
-    /// 调整类别：成员、联络员、召集人或副召集人。
+    /// 调整类别：成员、联络员，或 council.yaml 中 roles 列出的领导职务（如召集人）。
     #[schemars(with = "SeatKind")]
     pub seat: Spanned<SeatKind>,
     /// 调整前的人员（新增席位时省略）。
@@ -68,40 +68,51 @@ pub struct Change {
     pub concurrent: bool,
 }
 
-/// The kinds of seat on the council.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
-#[schemars(description = "调整类别：成员、联络员、召集人或副召集人")]
+/// The kinds of seat on the council: a leader role the council names (召集人, 组长 …), 成员, 联络员.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, JsonSchema)]
+#[schemars(description = "席位类别：成员、联络员，或 council.yaml 中 roles 列出的领导职务（如召集人）")]
+#[schemars(with = "String")]
 pub enum SeatKind {
-    #[serde(rename = "召集人")]
-    Convenor,
-    #[serde(rename = "副召集人")]
-    DeputyConvenor,
-    #[serde(rename = "成员")]
+    Leader(String),
     Member,
-    #[serde(rename = "联络员")]
     Liaison,
 }
 
 impl SeatKind {
-    pub const ALL: [SeatKind; 4] = [
-        SeatKind::Convenor,
-        SeatKind::DeputyConvenor,
-        SeatKind::Member,
-        SeatKind::Liaison,
-    ];
+    pub fn parse(word: &str) -> SeatKind {
+        match word.trim() {
+            "成员" => SeatKind::Member,
+            "联络员" => SeatKind::Liaison,
+            role => SeatKind::Leader(role.to_string()),
+        }
+    }
 
-    pub fn chinese(self) -> &'static str {
+    pub fn chinese(&self) -> &str {
         match self {
-            SeatKind::Convenor => "召集人",
-            SeatKind::DeputyConvenor => "副召集人",
+            SeatKind::Leader(role) => role,
             SeatKind::Member => "成员",
             SeatKind::Liaison => "联络员",
         }
     }
 
-    /// Members and liaisons sit for a member unit, one per unit; convenors may come from anywhere.
-    pub fn is_per_unit(self) -> bool {
+    /// Members and liaisons sit for a member unit, one per unit; leaders may come from anywhere.
+    pub fn is_per_unit(&self) -> bool {
         matches!(self, SeatKind::Member | SeatKind::Liaison)
+    }
+
+    /// Every kind of seat of a council with these leader roles, in roster order.
+    pub fn all(roles: &[&str]) -> Vec<SeatKind> {
+        roles
+            .iter()
+            .map(|r| SeatKind::Leader(r.to_string()))
+            .chain([SeatKind::Member, SeatKind::Liaison])
+            .collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for SeatKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| SeatKind::parse(&s))
     }
 }
 

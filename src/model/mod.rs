@@ -6,6 +6,7 @@
 //! - `founding-notice.yaml`  the founding notice ([`Notice`]), optional
 //! - `filings/*.yaml`        personnel-change filings ([`Filing`]), one per file
 //! - `sessions/*.yaml`       meetings: their notices and minutes ([`Session`]), one per file
+//! - `rosters/*.yaml`        reissues of the 成员名单 ([`RosterIssue`]), one per file
 
 pub mod asset;
 pub mod check;
@@ -14,20 +15,24 @@ pub mod date;
 pub mod filing;
 pub mod font_choice;
 pub mod notice;
+pub mod prose;
+pub mod reissue;
 pub mod roster;
 pub mod schema;
 pub mod session;
+pub mod slots;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-pub use council::{Council, Office, Unit};
+pub use council::{Council, Office, Sealing, Unit};
 pub use date::Date;
 pub use filing::Filing;
 pub use notice::{Attachment, Block, Insert, Notice, Seal};
-pub use roster::{Person, Roster};
+pub use reissue::{RosterIssue, RosterLayout};
+pub use roster::{Roster, Seat};
 pub use session::Session;
 
 use crate::diag::{Diagnostic, Diagnostics, Failure, SourceFile};
@@ -57,6 +62,8 @@ pub struct CouncilData {
     pub filings: Vec<Loaded<Filing>>,
     /// In file-name order.
     pub sessions: Vec<Loaded<Session>>,
+    /// In file-name order.
+    pub roster_issues: Vec<Loaded<RosterIssue>>,
 }
 
 impl CouncilData {
@@ -66,6 +73,7 @@ impl CouncilData {
         files.extend(self.founding_notice.iter().map(|n| &n.file));
         files.extend(self.filings.iter().map(|f| &f.file));
         files.extend(self.sessions.iter().map(|s| &s.file));
+        files.extend(self.roster_issues.iter().map(|r| &r.file));
         files
     }
 }
@@ -75,6 +83,7 @@ pub const ROSTER_FILE: &str = "roster.yaml";
 pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";
 pub const FILINGS_DIR: &str = "filings";
 pub const SESSIONS_DIR: &str = "sessions";
+pub const ROSTERS_DIR: &str = "rosters";
 
 /// Loads and checks a data directory. All problems found are returned together.
 pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
@@ -101,6 +110,10 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         .iter()
         .filter_map(|path| load_file(path, &mut diags))
         .collect();
+    let roster_issues: Vec<Loaded<RosterIssue>> = yaml_files(&dir.join(ROSTERS_DIR))
+        .iter()
+        .filter_map(|path| load_file(path, &mut diags))
+        .collect();
     let (Some(council), Some(roster)) = (council, roster) else {
         return Err(Failure(diags));
     };
@@ -111,6 +124,7 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         founding_notice,
         filings,
         sessions,
+        roster_issues,
     };
     diags.extend(check::check(&data));
     if diags.iter().any(Diagnostic::is_error) {

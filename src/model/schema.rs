@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-use super::{Council, Filing, Notice, Roster, Session};
+use super::{Council, Filing, Notice, Roster, RosterIssue, Session};
 
 /// Where each schema goes, relative to a data directory, and the files it describes.
 pub const SCHEMA_DIR: &str = "schema";
@@ -32,6 +32,10 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
             "session.schema.json",
             schema_for::<Session>("sessions/*.yaml：会议通知和纪要"),
         ),
+        (
+            "roster-issue.schema.json",
+            schema_for::<RosterIssue>("rosters/*.yaml：重新印发的成员名单"),
+        ),
     ]
 }
 
@@ -43,6 +47,7 @@ pub fn schema_file_for(relative: &str) -> Option<&'static str> {
         "founding-notice.yaml" => Some("founding-notice.schema.json"),
         p if p.starts_with("filings/") => Some("filing.schema.json"),
         p if p.starts_with("sessions/") => Some("session.schema.json"),
+        p if p.starts_with("rosters/") => Some("roster-issue.schema.json"),
         _ => None,
     }
 }

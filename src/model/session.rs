@@ -30,12 +30,14 @@ pub struct Session {
     pub sign_in: Option<Spanned<String>>,
     /// 会议地点。
     pub place: String,
-    /// 主持人：写“召集人”，或受召集人委托主持的人员姓名（须在当时的名单中）。
-    #[serde(default = "convenor")]
-    #[schemars(with = "String")]
-    pub chair: Spanned<String>,
-    /// 应参会的席位：召集人、副召集人、成员、联络员中的若干项。
-    pub attendees: Vec<SeatKind>,
+    /// 主持人：写领导职务（如“召集人”，由该职务的第一位主持），或受委托主持的人员姓名
+    /// （须在当时的名单中）。可省略：由第一项领导职务（如召集人）主持。
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub chair: Option<Spanned<String>>,
+    /// 应参会的席位：领导职务（如召集人、副召集人）、成员、联络员中的若干项。
+    #[schemars(with = "Vec<SeatKind>")]
+    pub attendees: Vec<Spanned<SeatKind>>,
     /// 列席单位或人员（可省略）。
     #[serde(default)]
     pub observers: Vec<String>,
@@ -47,14 +49,6 @@ pub struct Session {
     /// 会后的会议纪要（会议开过后填写，可省略）。
     #[serde(default)]
     pub minutes: Option<Minutes>,
-}
-
-fn convenor() -> Spanned<String> {
-    Spanned::new(
-        "召集人".into(),
-        serde_saphyr::Location::UNKNOWN,
-        serde_saphyr::Location::UNKNOWN,
-    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -165,6 +159,9 @@ pub struct Minutes {
     /// 请假人员（可省略）。
     #[serde(default)]
     pub leave: Vec<Leave>,
+    /// 按职务确定的席位实际由谁出席（可省略）：单位、姓名、职务。没写的席位在纪要中印职务。
+    #[serde(default)]
+    pub attended_by: Vec<AttendedBy>,
     /// 实际列席的单位或人员（可省略，默认为会议的 observers）。
     #[serde(default)]
     pub observers: Option<Vec<String>>,
@@ -215,6 +212,21 @@ pub struct Leave {
 pub struct Substitute {
     pub name: String,
     /// 职务，如“区教育局副局长”。
+    #[serde(default)]
+    pub post: Option<String>,
+}
+
+/// Who attended for a seat defined by its post.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "按职务确定的席位实际出席的人员")]
+pub struct AttendedBy {
+    /// 席位所在单位（简称），如“区发改委”。
+    #[schemars(with = "String")]
+    pub unit: Spanned<String>,
+    /// 姓名。
+    pub name: String,
+    /// 职务，如“副主任”（可省略）。
     #[serde(default)]
     pub post: Option<String>,
 }

@@ -27,7 +27,7 @@ pub fn replay(data: &CouncilData, founded: RosterState) -> Result<History, Failu
         let filing = &data.filings[index];
         match check(data, filing, &state) {
             Ok(change) => {
-                let key = (change.kind, seat_key(&change), change.effective);
+                let key = (change.kind.clone(), seat_key(&change), change.effective);
                 if let Some(&first) = changed_on.get(&key) {
                     diags.push(
                         Origin::of(&filing.file, &filing.effective)
@@ -69,15 +69,15 @@ fn seat_key(change: &ChangeRecord) -> String {
             .before
             .as_ref()
             .or(change.after.as_ref())
-            .map_or(String::new(), |h| h.name.clone())
+            .map_or(String::new(), Holder::name_or_post)
     }
 }
 
 /// Replaces the seat's holder (or adds or vacates the seat).
 pub fn apply(state: &mut RosterState, change: &ChangeRecord) {
-    let leaving = change.before.as_ref().map(|h| h.name.as_str());
+    let leaving = change.before.as_ref().and_then(|h| h.name.as_deref());
     let index = match leaving {
-        Some(name) => state.seat_index(change.kind, &change.unit, Some(name)),
+        Some(name) => state.seat_index(&change.kind, &change.unit, Some(name)),
         None => None,
     };
     match (index, &change.after) {
@@ -85,7 +85,15 @@ pub fn apply(state: &mut RosterState, change: &ChangeRecord) {
         (Some(i), None) => {
             state.seats.remove(i);
         }
-        (None, Some(after)) => state.seats.push((change.kind, after.clone())),
+        (None, Some(after)) => {
+            // A new seat goes after the last of its kind.
+            let at = state
+                .seats
+                .iter()
+                .rposition(|(k, _)| *k == change.kind)
+                .map_or(state.seats.len(), |i| i + 1);
+            state.seats.insert(at, (change.kind.clone(), after.clone()));
+        }
         (None, None) => {}
     }
 }
@@ -97,7 +105,7 @@ fn check(
     state: &RosterState,
 ) -> Result<ChangeRecord, Diagnostic> {
     let file = &filing.file;
-    let kind = filing.seat.value;
+    let kind = &filing.seat.value;
     let unit = &filing.unit.value;
     let effective = filing.effective.value;
     let when = effective.chinese();
@@ -109,6 +117,23 @@ fn check(
                 data.roster.date.value.chinese()
             ))
             .help("成立时的组成人员写在 roster.yaml 中；备案只记录此后的调整"));
+    }
+    if let SeatKind::Leader(role) = kind {
+        let roles = data.council.role_names();
+        if !roles.contains(&role.as_str()) {
+            let help = match nearest(role, &roles) {
+                Some(best) => format!("是否想写“{best}”？调整类别写成员、联络员或{}", roles.join("、")),
+                None => format!("调整类别写成员、联络员或{}", roles.join("、")),
+            };
+            return Err(Origin::of(file, &filing.seat)
+                .error(format!("联席会议没有“{role}”这一职务"))
+                .help(help));
+        }
+    }
+    if data.council.is_group(unit) {
+        return Err(Origin::of(file, &filing.unit)
+            .error(format!("“{unit}”是数目不定的一组单位，其席位随职务确定，不需要备案"))
+            .help("删除这份备案；一组单位中某个单位的人员变动不报联席会议备案"));
     }
     if kind.is_per_unit() && data.council.unit(unit).is_none() {
         let names: Vec<&str> = data
@@ -141,20 +166,29 @@ fn check(
             .seat_index(kind, unit, name)
             .map(|i| &state.seats[i].1)
     };
+    // A seat defined by its post follows the post: nobody files for it.
+    if let Some(seat) = current(None).filter(|h| kind.is_per_unit() && h.name.is_none()) {
+        return Err(Origin::of(file, &filing.seat)
+            .error(format!(
+                "{seat_name}按职务确定（{}），人员随职务变动，不需要备案",
+                seat.unit_and_post()
+            ))
+            .help("删除这份备案；如要改为由具体人员担任，请在 roster.yaml 中写明姓名"));
+    }
     let before = match &filing.leaving {
         Some(leaving) => {
             let name = &leaving.name.value;
             match current(Some(name)) {
-                Some(holder) if &holder.name == name => Some(holder.clone()),
+                Some(holder) if holder.name.as_ref() == Some(name) => Some(holder.clone()),
                 other => {
                     let held = match (other, kind.is_per_unit()) {
-                        (Some(h), _) => format!("当时{seat_name}是{}", h.name),
+                        (Some(h), _) => format!("当时{seat_name}是{}", h.name_or_post()),
                         (None, true) => format!("当时{seat_name}空缺"),
                         (None, false) => {
-                            let names: Vec<&str> = state
+                            let names: Vec<String> = state
                                 .holders(kind)
                                 .iter()
-                                .map(|h| h.name.as_str())
+                                .map(|h| h.name_or_post())
                                 .collect();
                             format!(
                                 "当时的{}是{}",
@@ -178,9 +212,9 @@ fn check(
                 return Err(Origin::of(file, &filing.seat)
                     .error(format!(
                         "{when}时{seat_name}是{}，备案却没有写调整前的人员",
-                        holder.name
+                        holder.name_or_post()
                     ))
-                    .help(format!("请加上 leaving: {{ name: {} }}", holder.name)));
+                    .help(format!("请加上 leaving: {{ name: {} }}", holder.name_or_post())));
             }
             None
         }
@@ -190,7 +224,9 @@ fn check(
         Some(new) => {
             let name = &new.name.value;
             let elsewhere = state.seats_of(name).find(|(_, (k, h))| {
-                !(Some(h.name.as_str()) == before.as_ref().map(|b| b.name.as_str()) && *k == kind)
+                !(h.name.is_some()
+                    && h.name == before.as_ref().and_then(|b| b.name.clone())
+                    && k == kind)
             });
             if let (Some((_, (k, h))), false) = (elsewhere, new.concurrent) {
                 let seat = if k.is_per_unit() {
@@ -205,9 +241,11 @@ fn check(
                     .help("确为兼任时，请在 taking_over 中加上 concurrent: true"));
             }
             Some(Holder {
-                name: name.clone(),
+                name: Some(name.clone()),
                 unit: unit.clone(),
                 post: new.post.clone(),
+                group: false,
+                run_in: None,
                 unit_label: before
                     .as_ref()
                     .filter(|b| &b.unit == unit)
@@ -222,7 +260,7 @@ fn check(
     };
     Ok(ChangeRecord {
         effective,
-        kind,
+        kind: kind.clone(),
         unit: unit.clone(),
         before,
         after,

@@ -11,22 +11,31 @@ use std::ops::Range;
 use crate::diag::{Diagnostic, Failure, SourceFile};
 use crate::model::filing::SeatKind;
 use crate::model::yaml::span_of;
-use crate::model::{CouncilData, Date, Person};
+use crate::model::{Council, CouncilData, Date, Seat};
+use serde_saphyr::Spanned;
 
-/// Someone holding a seat, with where the data says so.
+/// A seat and who holds it: a named person, a post alone (the seat follows the post), or a
+/// group of unfixed size.
 #[derive(Debug, Clone)]
 pub struct Holder {
-    pub name: String,
-    /// The unit's short name (for 召集人 any organ, e.g. "区政府").
+    /// None for a seat defined by its post or a group seat.
+    pub name: Option<String>,
+    /// The unit's short name (for leaders any organ, e.g. "区政府"; empty for a leader given by
+    /// post alone).
     pub unit: String,
     pub post: Option<String>,
+    /// The unit is a group of unfixed size ("各街道办事处"): the seat is several people.
+    pub group: bool,
+    /// Seats written together (`units: [..]` sharing one post) carry the same number, so a
+    /// roster prints them run in: "区委组织部、区委宣传部分管负责人".
+    pub run_in: Option<usize>,
     /// How the roster names the unit when not by its short name.
     pub unit_label: Option<String>,
     pub office_phone: Option<String>,
     pub mobile: Option<String>,
     /// The data says this person may hold another seat too (兼任).
     pub concurrent: bool,
-    /// Where the name was written.
+    /// Where the seat was written.
     pub origin: Origin,
 }
 
@@ -56,9 +65,22 @@ impl Holder {
         self.unit_label.as_deref().unwrap_or(&self.unit)
     }
 
-    /// "区委编办副主任".
+    /// "区委编办副主任", "各街道办事处主要负责人".
     pub fn unit_and_post(&self) -> String {
         format!("{}{}", self.unit_name(), self.post.as_deref().unwrap_or(""))
+    }
+
+    /// The person's name, or — for a seat defined by post — the post: "区委编办分管负责人".
+    pub fn name_or_post(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.unit_and_post())
+    }
+
+    /// "冯光明（区卫健委主任）", or the post alone for a seat without a name.
+    pub fn described(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name}（{}）", self.unit_and_post()),
+            None => self.unit_and_post(),
+        }
     }
 
     /// Office phone and mobile, one per line.
@@ -71,16 +93,41 @@ impl Holder {
         phones.join("\n")
     }
 
-    fn from_person(person: &Person, file: &SourceFile) -> Self {
-        Holder {
-            name: person.name.value.clone(),
-            unit: person.unit.value.clone(),
-            post: person.post.clone(),
-            unit_label: person.unit_label.clone(),
-            office_phone: person.office_phone.clone(),
-            mobile: person.mobile.clone(),
+    /// The holders a roster seat stands for: one, or one per unit of a run-in seat.
+    fn from_seat(
+        seat: &Spanned<Seat>,
+        council: &Council,
+        file: &SourceFile,
+        run_in: usize,
+    ) -> Vec<Self> {
+        let value = &seat.value;
+        let holder = |unit: &str, origin: Origin| Holder {
+            name: value.name.as_ref().map(|n| n.value.clone()),
+            unit: unit.to_string(),
+            post: value.post.clone(),
+            group: council.is_group(unit),
+            run_in: None,
+            unit_label: value.unit_label.clone(),
+            office_phone: value.office_phone.clone(),
+            mobile: value.mobile.clone(),
             concurrent: false,
-            origin: Origin::of(file, &person.name),
+            origin,
+        };
+        match &value.units {
+            Some(units) => units
+                .iter()
+                .map(|u| Holder {
+                    run_in: Some(run_in),
+                    ..holder(&u.value, Origin::of(file, u))
+                })
+                .collect(),
+            None => {
+                let origin = match &value.name {
+                    Some(name) => Origin::of(file, name),
+                    None => Origin::of(file, seat),
+                };
+                vec![holder(value.unit.as_ref().map_or("", |u| u.value.as_str()), origin)]
+            }
         }
     }
 }
@@ -89,41 +136,34 @@ impl Holder {
 #[derive(Debug, Clone)]
 pub struct RosterState {
     pub date: Date,
+    /// In roster order: leaders by role, then members, then liaisons, each as written; a seat a
+    /// filing adds comes after the others of its kind.
     seats: Vec<(SeatKind, Holder)>,
-    /// Member units in council order: members and liaisons are listed in it.
-    unit_order: Vec<String>,
 }
 
 impl RosterState {
     /// Holders of one kind of seat, in the order rosters list them.
-    pub fn holders(&self, kind: SeatKind) -> Vec<&Holder> {
-        let mut list: Vec<(usize, &Holder)> = self
-            .seats
+    pub fn holders(&self, kind: &SeatKind) -> Vec<&Holder> {
+        self.seats
             .iter()
-            .enumerate()
-            .filter(|(_, (k, _))| *k == kind)
-            .map(|(i, (_, h))| (i, h))
-            .collect();
-        if kind.is_per_unit() {
-            let rank = |h: &Holder| {
-                self.unit_order
-                    .iter()
-                    .position(|u| *u == h.unit)
-                    .unwrap_or(usize::MAX)
-            };
-            list.sort_by_key(|(i, h)| (rank(h), *i));
-        }
-        list.into_iter().map(|(_, h)| h).collect()
+            .filter(|(k, _)| k == kind)
+            .map(|(_, h)| h)
+            .collect()
+    }
+
+    /// Every seat, in roster order.
+    pub fn seats(&self) -> impl Iterator<Item = (&SeatKind, &Holder)> {
+        self.seats.iter().map(|(k, h)| (k, h))
     }
 
     /// The seat `kind` of `unit` (members, liaisons), or the one `name` holds (convenors).
-    fn seat_index(&self, kind: SeatKind, unit: &str, name: Option<&str>) -> Option<usize> {
+    fn seat_index(&self, kind: &SeatKind, unit: &str, name: Option<&str>) -> Option<usize> {
         self.seats.iter().position(|(k, h)| {
-            *k == kind
+            k == kind
                 && if kind.is_per_unit() {
                     h.unit == unit
                 } else {
-                    Some(h.name.as_str()) == name
+                    name.is_some() && h.name.as_deref() == name
                 }
         })
     }
@@ -133,7 +173,7 @@ impl RosterState {
         self.seats
             .iter()
             .enumerate()
-            .filter(move |(_, (_, h))| h.name == name)
+            .filter(move |(_, (_, h))| h.name.as_deref() == Some(name))
     }
 }
 
@@ -154,7 +194,7 @@ impl ChangeRecord {
     pub fn describe(&self) -> String {
         let who = |h: &Option<Holder>| {
             h.as_ref()
-                .map_or("（空缺）".to_string(), |h| h.name.clone())
+                .map_or("（空缺）".to_string(), Holder::name_or_post)
         };
         let seat = if self.kind.is_per_unit() {
             format!("{}{}", self.unit, self.kind.chinese())
@@ -182,24 +222,39 @@ impl History {
     pub fn build(data: &CouncilData) -> Result<History, Failure> {
         let file = &data.roster.file;
         let roster = &data.roster.value;
+        let roles = data.council.role_names();
+        let mut leaders: Vec<&Spanned<Seat>> = roster.leaders.iter().collect();
+        // Leaders print by the council's role order, each role's holders as written.
+        leaders.sort_by_key(|seat| {
+            let role = seat.value.role.as_ref().map_or("", |r| r.value.as_str());
+            roles.iter().position(|r| *r == role).unwrap_or(usize::MAX)
+        });
         let mut seats = Vec::new();
-        for (kind, people) in [
-            (SeatKind::Convenor, &roster.convenors),
-            (SeatKind::DeputyConvenor, &roster.deputy_convenors),
+        for (i, seat) in leaders.into_iter().enumerate() {
+            let role = seat.value.role.as_ref().map_or("", |r| r.value.as_str());
+            let kind = SeatKind::Leader(role.to_string());
+            seats.extend(
+                Holder::from_seat(seat, &data.council, file, i)
+                    .into_iter()
+                    .map(|h| (kind.clone(), h)),
+            );
+        }
+        let offset = roster.leaders.len();
+        for (kind, list) in [
             (SeatKind::Member, &roster.members),
             (SeatKind::Liaison, &roster.liaisons),
         ] {
-            seats.extend(people.iter().map(|p| (kind, Holder::from_person(p, file))));
+            for (i, seat) in list.iter().enumerate() {
+                seats.extend(
+                    Holder::from_seat(seat, &data.council, file, offset + i)
+                        .into_iter()
+                        .map(|h| (kind.clone(), h)),
+                );
+            }
         }
         let founded = RosterState {
             date: roster.date.value,
             seats,
-            unit_order: data
-                .council
-                .units
-                .iter()
-                .map(|u| u.name.value.clone())
-                .collect(),
         };
         apply::replay(data, founded)
     }

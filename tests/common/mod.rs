@@ -74,7 +74,7 @@ pub fn roster_request(as_of: &str) -> RosterRequest {
 /// Every document `dir` defines (the roster appendix as of [`as_of`]), not yet laid out.
 pub fn documents_of(dir: &Path) -> Vec<Document> {
     let checked = checked::load(dir).unwrap_or_else(|f| panic!("data should load:\n{f}"));
-    documents::all(&checked, &roster_request("2026-11-28")).unwrap_or_else(|f| panic!("{f}"))
+    documents::all(&checked, Some(&roster_request("2026-11-28"))).unwrap_or_else(|f| panic!("{f}"))
 }
 
 /// Lays out one document.
