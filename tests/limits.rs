@@ -69,7 +69,7 @@ fn a_roster_of_5000_people_loads_and_lists() {
         "name: 大型联席会议\nlead_unit: 单位0\noffice: { name: 办公室, host_unit: 单位0 }\nfunctions: 职责\nrules: 规则\nunits:\n",
     );
     let mut roster = String::from(
-        "date: 2021-07-21\nconvenors:\n  - { name: 召集人甲, unit: 区政府, post: 副区长 }\nmembers:\n",
+        "date: 2021-07-21\nleaders:\n  - { role: 召集人, name: 召集人甲, unit: 区政府, post: 副区长 }\nmembers:\n",
     );
     let mut liaisons = String::from("liaisons:\n");
     for i in 0..2500 {

@@ -314,7 +314,7 @@ fn one_person_in_two_seats_needs_the_data_to_say_so() {
             .at(lianxi::model::Date::parse("2026-10-02").unwrap())
             .holders(&lianxi::model::filing::SeatKind::Liaison)
             .iter()
-            .filter(|h| h.name == "杜鹏")
+            .filter(|h| h.name.as_deref() == Some("杜鹏"))
             .count(),
         1
     );

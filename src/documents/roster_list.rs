@@ -44,20 +44,38 @@ pub fn liaison_group(roster: &RosterState) -> Option<RosterGroup> {
 
 fn group(kind: &SeatKind, roster: &RosterState, detail: impl Fn(&Holder) -> String) -> RosterGroup {
     let mut entries: Vec<RosterEntry> = Vec::new();
-    let mut last_run: Option<usize> = None;
+    // Seats written `units: [..]` are running text: consecutive ones share one entry,
+    // "区委组织部、区委宣传部分管负责人；区发改局、…主要负责人。"
+    let mut run: Option<(usize, usize)> = None; // (run-in id, entry index)
     for h in roster.holders(kind) {
-        match (h.run_in, last_run) {
-            // The next unit of a run-in seat: "区委组织部、区委宣传部分管负责人".
-            (Some(run), Some(last)) if run == last => {
-                let entry = entries.last_mut().expect("a run-in seat started an entry");
-                entry.detail = run_in_units(&entry.detail, h);
+        match (h.run_in, run) {
+            (Some(id), Some((last, at))) if id == last => {
+                entries[at].detail = run_in_units(&entries[at].detail, h);
             }
-            _ => entries.push(RosterEntry {
-                name: h.name.clone().unwrap_or_default(),
-                detail: detail(h),
-            }),
+            (Some(id), Some((_, at))) => {
+                entries[at].detail = format!("{}；{}", entries[at].detail, detail(h));
+                run = Some((id, at));
+            }
+            (Some(id), None) => {
+                entries.push(RosterEntry {
+                    name: String::new(),
+                    detail: detail(h),
+                });
+                run = Some((id, entries.len() - 1));
+            }
+            (None, _) => {
+                if let Some((_, at)) = run.take() {
+                    entries[at].detail.push('。');
+                }
+                entries.push(RosterEntry {
+                    name: h.name.clone().unwrap_or_default(),
+                    detail: detail(h),
+                });
+            }
         }
-        last_run = h.run_in;
+    }
+    if let Some((_, at)) = run {
+        entries[at].detail.push('。');
     }
     RosterGroup {
         label: kind.chinese().to_string(),
@@ -80,7 +98,7 @@ pub fn run_in_text(roster: &RosterState, kind: &SeatKind) -> String {
         .entries
         .iter()
         .map(|e| match e.name.as_str() {
-            "" => e.detail.clone(),
+            "" => e.detail.trim_end_matches('。').to_string(),
             name => format!("{}{name}", e.detail),
         })
         .collect();

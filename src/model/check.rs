@@ -193,7 +193,8 @@ enum SeatList {
 }
 
 /// A seat is exactly one of: a person or post in a unit (`unit`), units sharing a post
-/// (`units` + `post`), or — for leaders — a post alone; only leaders have a role.
+/// (`units` + `post`), or a post alone ("分管民政工作的市领导", "各区政府分管副区长"); only
+/// leaders have a role, and liaisons sit for a unit.
 fn seat_shape(seat: &Spanned<Seat>, file: &SourceFile, list: SeatList) -> Diagnostics {
     let mut diags = Diagnostics::new();
     let s = &seat.value;
@@ -218,9 +219,9 @@ fn seat_shape(seat: &Spanned<Seat>, file: &SourceFile, list: SeatList) -> Diagno
             "一个席位不能同时写 unit 和 units",
             "某人或某职务写 unit；几个单位共用一个职务说法写 units",
         )),
-        (None, None) if list != SeatList::Leaders || s.post.is_none() => diags.push(named(
+        (None, None) if list == SeatList::Liaisons || s.post.is_none() => diags.push(named(
             "席位没有写单位",
-            "请写 unit（单位简称）；几个单位共用一个职务说法时写 units: [..] 和 post",
+            "请写 unit（单位简称）；几个单位共用一个职务说法时写 units: [..] 和 post；不属于某个单位的职务（如“各区政府分管副区长”）只写 post",
         )),
         _ => {}
     }
@@ -347,7 +348,7 @@ fn unknown_slots(data: &CouncilData, text: &str, file: &SourceFile) -> Diagnosti
             all.extend(&roles);
             let help = match nearest(name, &all) {
                 Some(best) => format!("是否想写“{{{best}}}”？可用的有：{}", all.join("、")),
-                None => format!("可用的有：{}；要印出花括号本身请写成 {{{{ 和 }}}}", all.join("、")),
+                None => format!("可用的有：{}", all.join("、")),
             };
             diags.push(
                 Diagnostic::error(format!("“{slot}”不是可以自动填入的内容"))

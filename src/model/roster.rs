@@ -22,7 +22,8 @@ pub struct Roster {
     pub leaders: Vec<Spanned<Seat>>,
     /// 成员，按名单中的顺序。每个席位是以下之一：
     /// 某人（name、unit、post）；按职务确定（unit、post，不写 name）；
-    /// 几个单位共用一个职务说法（units: [..]、post，如“分管负责人”，名单中连写）。
+    /// 几个单位共用一个职务说法（units: [..]、post，如“分管负责人”，名单中连写）；
+    /// 不属于某个单位、人数不定的一组只写 post（如“各区政府分管副区长”）。
     /// 单位是 council.yaml 中 group: true 的一组单位（如“各街道办事处”）时，席位人数不定。
     #[serde(default)]
     #[schemars(with = "Vec<Seat>")]

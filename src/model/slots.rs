@@ -26,41 +26,31 @@ pub enum Piece<'a> {
     Slot(&'a str, Range<usize>),
 }
 
-/// Splits a sentence into text and slots. "{{" and "}}" stand for literal braces; a "{" that is
-/// not closed on the same line is text.
+/// Splits a sentence into text and slots. A slot is a name of letters (CJK included) in
+/// braces, "{成员单位}"; any other brace is text, so "{{ x }}" or "{% if %}" print as typed.
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    let bytes = text.as_bytes();
-    while i < bytes.len() {
-        match bytes[i] {
-            b'{' | b'}' if bytes.get(i + 1) == Some(&bytes[i]) => {
-                out.push(Piece::Text(&text[start..=i]));
-                i += 2;
-                start = i;
-            }
-            b'{' => match text[i + 1..].find(['}', '\n', '{']) {
-                Some(len) if bytes[i + 1 + len] == b'}' => {
-                    out.push(Piece::Text(&text[start..i]));
-                    let end = i + 1 + len;
-                    out.push(Piece::Slot(text[i + 1..end].trim(), i..end + 1));
-                    i = end + 1;
-                    start = i;
-                }
-                _ => i += 1,
-            },
-            _ => i += 1,
+    let mut from = 0;
+    while let Some(open) = text[from..].find('{').map(|i| from + i) {
+        let rest = &text[open + 1..];
+        let name_len = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        if name_len > 0 && rest[name_len..].starts_with('}') {
+            let end = open + 1 + name_len + 1;
+            out.push(Piece::Text(&text[start..open]));
+            out.push(Piece::Slot(&text[open + 1..end - 1], open..end));
+            start = end;
+            from = end;
+        } else {
+            from = open + 1;
         }
     }
     out.push(Piece::Text(&text[start..]));
     out.retain(|p| !matches!(p, Piece::Text("")));
     out
-}
-
-/// Whether `text` has a slot at all (sentences without one print as typed).
-pub fn has_slots(text: &str) -> bool {
-    pieces(text).iter().any(|p| matches!(p, Piece::Slot(..)))
 }
 
 #[cfg(test)]
@@ -70,16 +60,15 @@ mod tests {
     #[test]
     fn slots_text_and_literal_braces() {
         assert_eq!(
-            pieces("由{成员单位}组成{{注}}"),
+            pieces("由{成员单位}组成{{ x }}"),
             [
                 Piece::Text("由"),
                 Piece::Slot("成员单位", 3..17),
-                Piece::Text("组成"),
-                Piece::Text("{"),
-                Piece::Text("注"),
-                Piece::Text("}"),
+                Piece::Text("组成{{ x }}"),
             ]
         );
         assert_eq!(pieces("一个{没有关闭"), [Piece::Text("一个{没有关闭")]);
+        assert_eq!(pieces("{% if %}{x"), [Piece::Text("{% if %}{x")]);
+        assert_eq!(pieces("{{召集人}}")[1], Piece::Slot("召集人", 1..12));
     }
 }
