@@ -25,6 +25,10 @@ const SKELETON: &[(&str, &str)] = &[
         include_str!("../examples/skeleton/filings/2026-06-区财政局-联络员.yaml"),
     ),
     (
+        "rosters/2026-12.yaml",
+        include_str!("../examples/skeleton/rosters/2026-12.yaml"),
+    ),
+    (
         "sessions/2026-全体会议.yaml",
         include_str!("../examples/skeleton/sessions/2026-全体会议.yaml"),
     ),

@@ -48,7 +48,7 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
     assert!(run.status.success(), "{}", stderr(&run));
     let m = manifest(to.path());
     let entries = m["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), 10);
+    assert_eq!(entries.len(), 11);
     let minutes = entries
         .iter()
         .find(|e| e["kind"] == "纪要")
@@ -77,7 +77,7 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
         std::fs::read(to.path().join("manifest.json")).unwrap(),
         before
     );
-    assert_eq!(files_under(to.path()).len(), 11);
+    assert_eq!(files_under(to.path()).len(), 12);
 }
 
 #[test]
@@ -123,8 +123,8 @@ fn a_changed_document_is_refused_unless_superseded_and_then_both_versions_stay()
         .expect("the new version is listed");
     assert_eq!(v2["version"], 2);
     assert_eq!(v2["supersedes"], "2026/纪要/2026-全体会议-minutes.pdf");
-    // Founding notice, minutes and roster name the member; the filings do not change.
-    assert_eq!(m["entries"].as_array().unwrap().len(), 13);
+    // Founding notice, minutes and both rosters name the member; the filings do not change.
+    assert_eq!(m["entries"].as_array().unwrap().len(), 15);
 }
 
 #[test]
@@ -135,7 +135,7 @@ fn verify_finds_a_flipped_byte_and_a_missing_file() {
     let run = verify(to.path());
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).contains("10 个文件与清单一致"),
+        stderr(&run).contains("11 个文件与清单一致"),
         "{}",
         stderr(&run)
     );
@@ -175,7 +175,7 @@ fn an_archive_holds_ofd_beside_pdf_and_supersedes_each_on_its_own() {
         files.contains(&"2026/纪要/2026-全体会议-minutes.pdf".to_string()),
         "{files:?}"
     );
-    assert_eq!(manifest(to.path())["entries"].as_array().unwrap().len(), 20);
+    assert_eq!(manifest(to.path())["entries"].as_array().unwrap().len(), 22);
 
     // The same data again changes nothing; changed minutes are refused, then superseded in OFD
     // alone.
@@ -192,7 +192,7 @@ fn an_archive_holds_ofd_beside_pdf_and_supersedes_each_on_its_own() {
     let newest = entries.last().unwrap();
     assert_eq!(newest["file"], "2026/纪要/2026-全体会议-minutes.v2.ofd");
     assert_eq!(newest["supersedes"], "2026/纪要/2026-全体会议-minutes.ofd");
-    assert_eq!(entries.len(), 21, "the PDF is untouched");
+    assert_eq!(entries.len(), 23, "the PDF is untouched");
     let verified = lianxi(&["archive", "--verify", to.path().to_str().unwrap()]);
     assert!(verified.status.success(), "{}", stderr(&verified));
 }

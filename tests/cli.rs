@@ -231,7 +231,8 @@ fn build_writes_every_document_of_the_example() {
         .map(String::from)
         .collect();
     written.sort();
-    assert_eq!(written.len(), 10, "{written:#?}");
+    assert_eq!(written.len(), 11, "{written:#?}");
+    assert!(out.path().join("rosters/2026-11.pdf").is_file());
     assert!(
         out.path()
             .join("filings/2025-06-区民政局-联络员.pdf")

@@ -46,7 +46,7 @@ fn position(d: &Diagnostic) -> String {
 #[test]
 fn unknown_field_suggests_the_nearest() {
     let diags = errors_after("roster.yaml", |t| {
-        t.replacen("  - name: 马晨晨", "  - nmae: 马晨晨", 1)
+        t.replacen("role: 召集人, name: 马晨晨", "role: 召集人, nmae: 马晨晨", 1)
     });
     let d = one(&diags);
     assert_eq!(position(d), where_is("roster.yaml", "name: 马晨晨"));
@@ -126,7 +126,7 @@ fn a_unit_may_have_only_one_liaison() {
         )
     });
     assert!(
-        one(&diags).message.contains("已有联络员杜知文"),
+        one(&diags).message.contains("已有联络员（杜知文）"),
         "{}",
         diags[0].message
     );

@@ -6,6 +6,7 @@ use super::notice::ImprintView;
 use super::numbering::Numbering;
 use crate::model::Council;
 use crate::model::session::{Minutes, Session};
+use crate::roster::Holder;
 use crate::roster::attendance::Attendance;
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,7 +92,7 @@ pub fn assemble(
         })
         .collect();
 
-    let present: Vec<String> = people.present.iter().map(|(_, h)| h.described()).collect();
+    let present = described_run_in(people.present.iter().map(|(_, h)| h));
     let leave: Vec<String> = people
         .leave
         .iter()
@@ -132,4 +133,24 @@ pub fn assemble(
             ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date)
         },
     }
+}
+
+/// "王建国（区政府副区长）", with consecutive unnamed seats of one run-in seat written together:
+/// "区发改经信局、区教育局主要负责人".
+fn described_run_in<'a>(holders: impl Iterator<Item = &'a Holder>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_run: Option<usize> = None;
+    for h in holders {
+        let run = h.run_in.filter(|_| h.name.is_none());
+        match (run, last_run, out.last_mut()) {
+            (Some(r), Some(l), Some(previous)) if r == l => {
+                let post = h.post.as_deref().unwrap_or("");
+                let units = previous.strip_suffix(post).unwrap_or(previous).to_string();
+                *previous = format!("{units}、{}{post}", h.unit_name());
+            }
+            _ => out.push(h.described()),
+        }
+        last_run = run;
+    }
+    out
 }

@@ -86,7 +86,15 @@ pub fn resolve(
             }
         }
     }
-    let chair = resolve_chair(&roster, &roles, session, &mut diags);
+    let mut chair = resolve_chair(&roster, &roles, session, &mut diags);
+    // A chair's seat defined by post: the minutes may say who sat in it.
+    if let Some(chair) = chair.as_mut().filter(|c| c.holder.name.is_none())
+        && let Some((_, h)) = expected.iter().find(|(k, h)| {
+            *k == chair.seat && h.unit == chair.holder.unit && h.name.is_some()
+        })
+    {
+        chair.holder = h.clone();
+    }
 
     let mut leave = Vec::new();
     if let Some(minutes) = &session.minutes {
