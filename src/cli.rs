@@ -84,7 +84,7 @@ pub enum Command {
         /// 核对归档目录：逐个文件重新计算 SHA-256，与清单比对。
         #[arg(long, value_name = "归档目录", conflicts_with_all = ["dir", "to", "supersede"])]
         verify: Option<PathBuf>,
-        /// 成员名单的日期（默认今天），如 2026-11-28。
+        /// 另外生成这一天的成员名单 roster-日期.pdf，如 2026-11-28（不写则只生成 rosters/ 中定义的名单）。
         #[arg(long, value_name = "日期", value_parser = parse_date)]
         as_of: Option<Date>,
         #[command(flatten)]
@@ -162,7 +162,7 @@ pub struct Target {
     /// 输出目录（默认 out）。
     #[arg(short, long, value_name = "输出目录", default_value = "out")]
     pub out: PathBuf,
-    /// 成员名单的日期（默认今天），如 2026-11-28。
+    /// 另外生成这一天的成员名单 roster-日期.pdf，如 2026-11-28（不写则只生成 rosters/ 中定义的名单）。
     #[arg(long, value_name = "日期", value_parser = parse_date)]
     pub as_of: Option<Date>,
 }

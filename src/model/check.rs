@@ -341,7 +341,7 @@ fn unknown_slots(data: &CouncilData, text: &str, file: &SourceFile) -> Diagnosti
             _ => None,
         };
         let slot = &text[range];
-        let offset = file.text.find(slot).unwrap_or(0);
+        let offset = typed_at(&file.text, slot);
         let span = offset..offset + slot.len();
         if !known {
             let mut all: Vec<&str> = slots::FIXED.iter().map(|(n, _)| *n).collect();
@@ -364,6 +364,20 @@ fn unknown_slots(data: &CouncilData, text: &str, file: &SourceFile) -> Diagnosti
         }
     }
     diags
+}
+
+/// Where `needle` was typed: its first occurrence outside a comment line.
+fn typed_at(text: &str, needle: &str) -> usize {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim_start().starts_with('#')
+            && let Some(at) = line.find(needle)
+        {
+            return line_start + at;
+        }
+        line_start += line.len();
+    }
+    0
 }
 
 /// 主要职责 and 工作规则 are typed text: they cannot insert data.

@@ -20,11 +20,11 @@ pub struct Chair {
 #[derive(Debug, Clone)]
 pub struct Attendance {
     pub date: Date,
-    /// Every seat the meeting expects, in roster order (leaders, 成员, 联络员), each person once;
-    /// a seat defined by post carries who attended for it when the minutes say so.
+    /// Every seat the meeting expects, in roster order (leaders, 成员, 联络员), each person once.
     pub expected: Vec<(SeatKind, Holder)>,
     pub chair: Chair,
-    /// Expected and not on leave.
+    /// Expected and not on leave; a seat defined by post carries who sat in it when the minutes
+    /// say so.
     pub present: Vec<(SeatKind, Holder)>,
     /// On leave, with who came in their place.
     pub leave: Vec<(Holder, Option<Substitute>)>,
@@ -63,9 +63,11 @@ pub fn resolve(
             }
         }
     }
+    // Who sat in a seat defined by post is known only afterwards: the minutes say so.
+    let mut came = expected.clone();
     if let Some(minutes) = &session.minutes {
         for by in &minutes.attended_by {
-            let seat = expected.iter_mut().find(|(_, h)| {
+            let seat = came.iter_mut().find(|(_, h)| {
                 h.name.is_none() && !h.group && h.unit == by.unit.value
             });
             match seat {
@@ -89,7 +91,8 @@ pub fn resolve(
     let mut chair = resolve_chair(&roster, &roles, session, &mut diags);
     // A chair's seat defined by post: the minutes may say who sat in it.
     if let Some(chair) = chair.as_mut().filter(|c| c.holder.name.is_none())
-        && let Some((_, h)) = expected.iter().find(|(k, h)| {
+        && session.minutes.is_some()
+        && let Some((_, h)) = came.iter().find(|(k, h)| {
             *k == chair.seat && h.unit == chair.holder.unit && h.name.is_some()
         })
     {
@@ -123,7 +126,7 @@ pub fn resolve(
             }
         }
     }
-    let present = expected
+    let present = came
         .iter()
         .filter(|(_, h)| {
             h.name.is_none() || !leave.iter().any(|(l, _)| l.name == h.name)
