@@ -74,7 +74,7 @@ fn watch_rebuilds_only_what_an_edit_touches_and_keeps_files_when_data_is_bad() {
     let watcher = Watcher::start(data.path(), &out);
 
     let first = watcher.round();
-    assert_eq!(written(&first).len(), 10, "{first:#?}");
+    assert_eq!(written(&first).len(), 11, "{first:#?}");
     let roster_pdf = out.join("roster-2026-11-28.pdf");
     let before = std::fs::read(&roster_pdf).unwrap();
 
@@ -91,6 +91,7 @@ fn watch_rebuilds_only_what_an_edit_touches_and_keeps_files_when_data_is_bad() {
     assert_eq!(
         names,
         [
+            "2026-11.pdf",
             "2026-全体会议-minutes.pdf",
             "founding-notice.pdf",
             "roster-2026-11-28.pdf"
