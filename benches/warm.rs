@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use lianxi::build::{Policy, render_document};
 use lianxi::checked;
-use lianxi::documents::{self, roster_appendix::RosterRequest};
+use lianxi::documents;
 use lianxi::fill::Filler;
 use lianxi::model::Date;
 use lianxi::typeset::Typesetter;
@@ -16,8 +16,7 @@ use lianxi::typeset::fonts::FontOptions;
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/duji");
     let checked = checked::load(&dir).expect("example loads");
-    let request = RosterRequest::on(Date::parse("2026-11-28").unwrap());
-    let base = documents::all(&checked, &request)
+    let base = documents::all(&checked, None)
         .unwrap()
         .into_iter()
         .find(|d| d.name == "founding-notice")

@@ -58,8 +58,8 @@ fn arabic_dates(s: &str) -> String {
     };
     let number = |t: &[char]| -> Option<usize> {
         match t {
-            [a] => value(*a),
             ['十'] => Some(10),
+            [a] => value(*a),
             ['十', b] => Some(10 + value(*b)?),
             [a, '十'] => Some(value(*a)? * 10),
             [a, '十', b] => Some(value(*a)? * 10 + value(*b)?),
