@@ -108,8 +108,11 @@ pub enum Command {
         #[arg(long, value_name = "日期", value_parser = parse_date)]
         since: Option<Date>,
         /// 用表格排列（序号、单位、姓名、职务、联系电话）。
-        #[arg(long)]
+        #[arg(long, conflicts_with = "run_in")]
         table: bool,
+        /// 每类人员连写成一段（“成员：区委编办副主任徐翠侠、……”）。
+        #[arg(long)]
+        run_in: bool,
         /// 标题下一行的说明，默认“（YYYY年M月更新）”。
         #[arg(long, value_name = "文字")]
         note: Option<String>,

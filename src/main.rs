@@ -96,7 +96,14 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             if say.verbose {
                 print_fonts(&typesetter, &mut std::io::stderr());
             }
-            let report = build::build(&checked, &out, &typesetter, request.as_ref(), format, policy)?;
+            let report = build::build(
+                &checked,
+                &out,
+                &typesetter,
+                request.as_ref(),
+                format,
+                policy,
+            )?;
             finish(report, say)
         }
         Command::Init { dir } => {
@@ -178,8 +185,14 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let typesetter = fonts.typesetter(Some(&checked.data));
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
             let request = as_of.map(RosterRequest::reissued);
-            let outcomes =
-                lianxi::archive::archive(&checked, &to, &typesetter, request.as_ref(), format, supersede)?;
+            let outcomes = lianxi::archive::archive(
+                &checked,
+                &to,
+                &typesetter,
+                request.as_ref(),
+                format,
+                supersede,
+            )?;
             if !say.quiet {
                 for outcome in outcomes {
                     match outcome {
@@ -208,6 +221,7 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             as_of,
             since,
             table,
+            run_in,
             note,
             out,
             list,
@@ -221,10 +235,10 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let request = RosterRequest {
                 as_of: as_of.unwrap_or_else(Date::today),
                 since,
-                layout: if table {
-                    RosterLayout::Table
-                } else {
-                    RosterLayout::Lines
+                layout: match (table, run_in) {
+                    (true, _) => RosterLayout::Table,
+                    (_, true) => RosterLayout::RunIn,
+                    _ => RosterLayout::Lines,
                 },
                 updated_note: note,
             };

@@ -46,7 +46,11 @@ fn position(d: &Diagnostic) -> String {
 #[test]
 fn unknown_field_suggests_the_nearest() {
     let diags = errors_after("roster.yaml", |t| {
-        t.replacen("role: 召集人, name: 马晨晨", "role: 召集人, nmae: 马晨晨", 1)
+        t.replacen(
+            "role: 召集人, name: 马晨晨",
+            "role: 召集人, nmae: 马晨晨",
+            1,
+        )
     });
     let d = one(&diags);
     assert_eq!(position(d), where_is("roster.yaml", "name: 马晨晨"));

@@ -20,7 +20,9 @@ const COUNCILS: &[(&str, usize)] = &[
 ];
 
 fn dir(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
 }
 
 /// What a comparison ignores: white space, script (traditional copies), the width of
@@ -42,7 +44,10 @@ fn normalise(s: &str) -> String {
             '-' | '–' | '－' => out.push('—'),
             '㈠'..='㈩' => {
                 let n = c as usize - '㈠' as usize + 1;
-                out.push_str(&format!("（{}）", lianxi::documents::numbering::chinese_number(n)));
+                out.push_str(&format!(
+                    "（{}）",
+                    lianxi::documents::numbering::chinese_number(n)
+                ));
             }
             c => out.push(c),
         }
@@ -54,7 +59,10 @@ fn normalise(s: &str) -> String {
 fn arabic_dates(s: &str) -> String {
     let value = |c: char| match c {
         '〇' | '○' => Some(0),
-        _ => "一二三四五六七八九".chars().position(|d| d == c).map(|i| i + 1),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i + 1),
     };
     let number = |t: &[char]| -> Option<usize> {
         match t {
@@ -70,7 +78,9 @@ fn arabic_dates(s: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     'scan: while i < chars.len() {
-        let year = chars.get(i..i + 4).filter(|y| y.iter().all(|c| value(*c).is_some()));
+        let year = chars
+            .get(i..i + 4)
+            .filter(|y| y.iter().all(|c| value(*c).is_some()));
         if let (Some(year), Some('年')) = (year, chars.get(i + 4)) {
             let rest = &chars[i + 5..];
             let month_end = rest.iter().position(|c| *c == '月');
@@ -79,7 +89,10 @@ fn arabic_dates(s: &str) -> String {
                 && me < de
                 && let (Some(m), Some(d)) = (number(&rest[..me]), number(&rest[me + 1..de]))
             {
-                let y: String = year.iter().map(|c| char::from(b'0' + value(*c).unwrap() as u8)).collect();
+                let y: String = year
+                    .iter()
+                    .map(|c| char::from(b'0' + value(*c).unwrap() as u8))
+                    .collect();
                 out.push_str(&format!("{y}年{m}月{d}日"));
                 i += 5 + de + 1;
                 continue 'scan;
@@ -152,7 +165,13 @@ fn no_example_types_its_roster_into_the_notice() {
             );
         }
         // The 组成人员 section comes from the data: the roster lines, or slots filled from it.
-        let derived = ["insert: roster", "{成员单位}", "{成员}", "{召集人}", "{组长}"];
+        let derived = [
+            "insert: roster",
+            "{成员单位}",
+            "{成员}",
+            "{召集人}",
+            "{组长}",
+        ];
         assert!(
             derived.iter().any(|d| notice.contains(d)),
             "{name}: the notice derives nothing from the roster"

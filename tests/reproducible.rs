@@ -19,7 +19,11 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 stack.push(path);
             } else {
-                let name = path.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let name = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 files.insert(name, std::fs::read(&path).unwrap());
             }
         }
@@ -49,7 +53,10 @@ fn two_days_build_the_same_files() {
         .expect("faketime");
     assert_eq!(String::from_utf8_lossy(&year.stdout).trim(), "2031");
 
-    for data in [example_dir(), example_dir().join("../district-shangcheng-zwgk")] {
+    for data in [
+        example_dir(),
+        example_dir().join("../district-shangcheng-zwgk"),
+    ] {
         let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         build_on("2027-01-01 09:00:00", &data, a.path());
         build_on("2031-06-30 23:30:00", &data, b.path());
@@ -61,9 +68,16 @@ fn two_days_build_the_same_files() {
             "the same files"
         );
         for (name, bytes) in &first {
-            assert!(bytes == &second[name], "{name} differs between the two days");
+            assert!(
+                bytes == &second[name],
+                "{name} differs between the two days"
+            );
         }
         // No file is named after the day it was built.
-        assert!(first.keys().all(|n| !n.contains("2027") && !n.contains("2031")));
+        assert!(
+            first
+                .keys()
+                .all(|n| !n.contains("2027") && !n.contains("2031"))
+        );
     }
 }

@@ -73,7 +73,8 @@ fn a_seal_image_must_stay_inside_the_data_directory() {
             t.replace("seal: stamped", &format!("seal:\n  image: '{name}'"))
         });
         let checked = lianxi::checked::load(data.path()).unwrap();
-        let err = lianxi::documents::all(&checked, Some(&roster_request("2026-11-28"))).unwrap_err();
+        let err =
+            lianxi::documents::all(&checked, Some(&roster_request("2026-11-28"))).unwrap_err();
         assert!(
             err.0[0].message.contains(why),
             "{name}: {}",

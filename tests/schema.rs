@@ -55,12 +55,13 @@ fn all_valid(dir: &Path) {
 
 /// Every data directory under `examples/`.
 fn example_dirs() -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("council.yaml").is_file())
-        .collect();
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.join("council.yaml").is_file())
+            .collect();
     dirs.sort();
     assert!(dirs.len() >= 8, "{dirs:?}");
     dirs

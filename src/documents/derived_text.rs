@@ -14,7 +14,11 @@ pub struct DerivedText {
 
 impl DerivedText {
     pub fn new(council: &Council, roster: &RosterState, date: Date) -> Self {
-        let units: Vec<&str> = council.units.iter().map(|u| u.name.value.as_str()).collect();
+        let units: Vec<&str> = council
+            .units
+            .iter()
+            .map(|u| u.name.value.as_str())
+            .collect();
         // A group of units ("各街道办事处") is listed but not counted.
         let counted = council.units.iter().filter(|u| !u.group).count();
         let mut values: Vec<(String, String)> = vec![
@@ -25,7 +29,10 @@ impl DerivedText {
             ("联络员".into(), run_in_text(roster, &SeatKind::Liaison)),
         ];
         if let Some(lead) = &council.lead_unit {
-            values.push(("牵头单位".into(), council.formal_name_of(&lead.value).into()));
+            values.push((
+                "牵头单位".into(),
+                council.formal_name_of(&lead.value).into(),
+            ));
         }
         if let Some(office) = &council.office {
             values.push(("办公室".into(), office.name().into()));
@@ -37,7 +44,10 @@ impl DerivedText {
             values.extend(office.phone.clone().map(|p| ("办公室电话".into(), p)));
         }
         if let Some(Sealing::Proxy(unit)) = &council.sealing {
-            values.push(("代章单位".into(), council.formal_name_of(&unit.value).into()));
+            values.push((
+                "代章单位".into(),
+                council.formal_name_of(&unit.value).into(),
+            ));
         }
         for role in council.role_names() {
             values.push((

@@ -64,7 +64,11 @@ pub fn assemble(
 }
 
 /// A typed block, numbered, its slots filled. Inserts are not typed text: none.
-fn block_view(block: &Block, derived: &DerivedText, numbering: &mut Numbering) -> Option<BlockView> {
+fn block_view(
+    block: &Block,
+    derived: &DerivedText,
+    numbering: &mut Numbering,
+) -> Option<BlockView> {
     Some(match block {
         Block::Text(text) => BlockView::Paragraph {
             text: derived.fill(text),
@@ -140,12 +144,9 @@ fn member_units_sentence(council: &Council) -> String {
         .iter()
         .map(|u| u.name.value.as_str())
         .collect();
-    let lead = council
-        .lead_unit
-        .as_ref()
-        .map_or(String::new(), |lead| {
-            format!("，{}为牵头部门", council.formal_name_of(&lead.value))
-        });
+    let lead = council.lead_unit.as_ref().map_or(String::new(), |lead| {
+        format!("，{}为牵头部门", council.formal_name_of(&lead.value))
+    });
     format!(
         "联席会议由{}等部门组成{lead}。联席会议组成人员如下：",
         units.join("、")

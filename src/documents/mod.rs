@@ -67,7 +67,10 @@ impl Document {
 /// Every document a data directory defines, in a stable order: the founding notice, one filing
 /// form per filing, each meeting's notice and minutes, each roster reissue of `rosters/`, and
 /// the roster appendix `extra_roster` asks for (`--as-of`). Nothing depends on the day it runs.
-pub fn all(checked: &Checked, extra_roster: Option<&RosterRequest>) -> Result<Vec<Document>, Failure> {
+pub fn all(
+    checked: &Checked,
+    extra_roster: Option<&RosterRequest>,
+) -> Result<Vec<Document>, Failure> {
     let Checked {
         data,
         history,

@@ -6,8 +6,8 @@ use super::notice::title_lines;
 use super::roster_list::{
     RosterGroup, TableRow, liaison_group, member_groups, run_in_paragraphs, table_rows,
 };
-use crate::model::filing::SeatKind;
 pub use crate::model::RosterLayout;
+use crate::model::filing::SeatKind;
 use crate::model::{Council, Date, RosterIssue};
 use crate::roster::History;
 

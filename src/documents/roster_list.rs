@@ -102,7 +102,10 @@ pub fn run_in_text(roster: &RosterState, kind: &SeatKind) -> String {
             name => format!("{}{name}", e.detail),
         })
         .collect();
-    let several_units = g.entries.iter().any(|e| e.name.is_empty() && e.detail.contains('、'));
+    let several_units = g
+        .entries
+        .iter()
+        .any(|e| e.name.is_empty() && e.detail.contains('、'));
     parts.join(if several_units { "；" } else { "、" })
 }
 

@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use serde_saphyr::Spanned;
 
-use super::yaml::{nearest, span_of};
 use super::slots::{self, Piece};
+use super::yaml::{nearest, span_of};
 use super::{Block, Council, CouncilData, Insert, Loaded, Notice, Sealing, Seat};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 
@@ -64,8 +64,12 @@ pub fn check(data: &CouncilData) -> Diagnostics {
     for pair in council.renamed.windows(2) {
         if pair[1].date.value <= pair[0].date.value {
             diags.push(
-                at(&council.file, &pair[1].date, "更名记录没有按时间先后排列".into())
-                    .help("renamed 中的各项请按日期从早到晚排列"),
+                at(
+                    &council.file,
+                    &pair[1].date,
+                    "更名记录没有按时间先后排列".into(),
+                )
+                .help("renamed 中的各项请按日期从早到晚排列"),
             );
         }
     }
@@ -73,11 +77,15 @@ pub fn check(data: &CouncilData) -> Diagnostics {
         && first.date.value <= data.roster.date.value
     {
         diags.push(
-            at(&council.file, &first.date, "更名日期不在联席会议成立之后".into())
-                .help(format!(
-                    "成立时的名称写在 name 中；成立日期（roster.yaml 的 date）是{}",
-                    data.roster.date.value.chinese()
-                )),
+            at(
+                &council.file,
+                &first.date,
+                "更名日期不在联席会议成立之后".into(),
+            )
+            .help(format!(
+                "成立时的名称写在 name 中；成立日期（roster.yaml 的 date）是{}",
+                data.roster.date.value.chinese()
+            )),
         );
     }
     if let Err(refused) = data.font_dirs() {
@@ -101,8 +109,12 @@ pub fn check(data: &CouncilData) -> Diagnostics {
                     ),
                 };
                 diags.push(
-                    at(&roster.file, role, format!("“{}”不是联席会议的领导职务", role.value))
-                        .help(help),
+                    at(
+                        &roster.file,
+                        role,
+                        format!("“{}”不是联席会议的领导职务", role.value),
+                    )
+                    .help(help),
                 );
             }
             _ => {}
@@ -114,7 +126,12 @@ pub fn check(data: &CouncilData) -> Diagnostics {
     ] {
         for seat in seats {
             diags.extend(seat_shape(seat, &roster.file, list));
-            for unit in seat.value.unit.iter().chain(seat.value.units.iter().flatten()) {
+            for unit in seat
+                .value
+                .unit
+                .iter()
+                .chain(seat.value.units.iter().flatten())
+            {
                 diags.extend(known_unit(unit, &roster.file, "单位"));
             }
         }
@@ -251,7 +268,9 @@ fn seat_shape(seat: &Spanned<Seat>, file: &SourceFile, list: SeatList) -> Diagno
     if let Some(name) = &s.name
         && name.value.trim().is_empty()
     {
-        diags.push(at(file, name, "姓名是空的".into()).help("请填写姓名；按职务确定的席位删去 name"));
+        diags.push(
+            at(file, name, "姓名是空的".into()).help("请填写姓名；按职务确定的席位删去 name"),
+        );
     }
     diags
 }
@@ -287,17 +306,20 @@ fn notice_body(data: &CouncilData, notice: &Loaded<Notice>) -> Diagnostics {
         let text = match block {
             Block::Insert(insert) => {
                 let missing = match insert.value {
-                    Insert::Rules if council.rules.is_none() => {
-                        Some(("council.yaml 没有写工作规则（rules）", "请在 council.yaml 中写 rules，或删除这一项"))
-                    }
+                    Insert::Rules if council.rules.is_none() => Some((
+                        "council.yaml 没有写工作规则（rules）",
+                        "请在 council.yaml 中写 rules，或删除这一项",
+                    )),
                     Insert::Liaisons if data.roster.liaisons.is_empty() => Some((
                         "roster.yaml 没有联络员名单",
                         "请在 roster.yaml 中写 liaisons，或删除这一项（只说明联络员由谁担任时写一段 text）",
                     )),
-                    Insert::UnitDuties if council.units.iter().all(|u| u.duties.is_none()) => Some((
-                        "没有任何成员单位写了职责分工（duties）",
-                        "请在 council.yaml 的成员单位下写 duties，或删除这一项",
-                    )),
+                    Insert::UnitDuties if council.units.iter().all(|u| u.duties.is_none()) => {
+                        Some((
+                            "没有任何成员单位写了职责分工（duties）",
+                            "请在 council.yaml 的成员单位下写 duties，或删除这一项",
+                        ))
+                    }
                     _ => None,
                 };
                 if let Some((message, help)) = missing {
@@ -305,7 +327,11 @@ fn notice_body(data: &CouncilData, notice: &Loaded<Notice>) -> Diagnostics {
                 }
                 continue;
             }
-            Block::Text(t) | Block::Heading(t) | Block::Item(t) | Block::Point(t) | Block::Subpoint(t) => t,
+            Block::Text(t)
+            | Block::Heading(t)
+            | Block::Item(t)
+            | Block::Point(t)
+            | Block::Subpoint(t) => t,
         };
         diags.extend(unknown_slots(data, text, file));
     }
@@ -320,11 +346,18 @@ fn unknown_slots(data: &CouncilData, text: &str, file: &SourceFile) -> Diagnosti
     let mut diags = Diagnostics::new();
     let roles = council.role_names();
     for piece in slots::pieces(text) {
-        let Piece::Slot(name, range) = piece else { continue };
+        let Piece::Slot(name, range) = piece else {
+            continue;
+        };
         let known = slots::FIXED.iter().any(|(n, _)| *n == name) || roles.contains(&name);
         let empty = match name {
-            "牵头单位" => council.lead_unit.is_none().then_some("没有写牵头单位（lead_unit）"),
-            "办公室" | "办公室所在单位" => council.office.is_none().then_some("没有写办公室（office）"),
+            "牵头单位" => council
+                .lead_unit
+                .is_none()
+                .then_some("没有写牵头单位（lead_unit）"),
+            "办公室" | "办公室所在单位" => {
+                council.office.is_none().then_some("没有写办公室（office）")
+            }
             "办公室主任" => council
                 .office
                 .as_ref()
@@ -387,8 +420,12 @@ fn prose(council: &Loaded<Council>) -> Diagnostics {
         for block in prose.blocks() {
             if let Block::Insert(insert) = block {
                 diags.push(
-                    at(&council.file, &insert, "主要职责、工作规则中不能用 insert".into())
-                        .help("insert 只用在公文的 body 中；这里请写 text、item 或 point"),
+                    at(
+                        &council.file,
+                        &insert,
+                        "主要职责、工作规则中不能用 insert".into(),
+                    )
+                    .help("insert 只用在公文的 body 中；这里请写 text、item 或 point"),
                 );
             }
         }
@@ -403,15 +440,18 @@ fn one_per_unit(seats: &[Spanned<Seat>], file: &SourceFile, seat: &str) -> Diagn
         let units = s.value.unit.iter().chain(s.value.units.iter().flatten());
         for unit in units {
             if let Some(first) = seen.insert(&unit.value, &s.value) {
-                let who = first
-                    .name
-                    .as_ref()
-                    .map_or_else(|| first.post.clone().unwrap_or_default(), |n| n.value.clone());
+                let who = first.name.as_ref().map_or_else(
+                    || first.post.clone().unwrap_or_default(),
+                    |n| n.value.clone(),
+                );
                 diags.push(
                     at(
                         file,
                         unit,
-                        format!("“{}”已有{seat}（{who}），每个单位只设1个{seat}席位", unit.value),
+                        format!(
+                            "“{}”已有{seat}（{who}），每个单位只设1个{seat}席位",
+                            unit.value
+                        ),
                     )
                     .help(format!(
                         "请删除多余的一项；人员调整请用备案记录，不要直接增加{seat}"

@@ -12,7 +12,9 @@ use super::prose::Prose;
 /// The council (联席会议) as founded.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(description = "联席会议：名称、领导职务、牵头单位、办公室、主要职责、工作规则和成员单位")]
+#[schemars(
+    description = "联席会议：名称、领导职务、牵头单位、办公室、主要职责、工作规则和成员单位"
+)]
 pub struct Council {
     /// 联席会议全称（成立时的名称），如“杜集区3岁以下婴幼儿照护服务工作联席会议”。
     pub name: String,

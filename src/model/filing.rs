@@ -70,7 +70,9 @@ pub struct Change {
 
 /// The kinds of seat on the council: a leader role the council names (召集人, 组长 …), 成员, 联络员.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, JsonSchema)]
-#[schemars(description = "席位类别：成员、联络员，或 council.yaml 中 roles 列出的领导职务（如召集人）")]
+#[schemars(
+    description = "席位类别：成员、联络员，或 council.yaml 中 roles 列出的领导职务（如召集人）"
+)]
 #[schemars(with = "String")]
 pub enum SeatKind {
     Leader(String),

@@ -122,7 +122,10 @@ fn check(
         let roles = data.council.role_names();
         if !roles.contains(&role.as_str()) {
             let help = match nearest(role, &roles) {
-                Some(best) => format!("是否想写“{best}”？调整类别写成员、联络员或{}", roles.join("、")),
+                Some(best) => format!(
+                    "是否想写“{best}”？调整类别写成员、联络员或{}",
+                    roles.join("、")
+                ),
                 None => format!("调整类别写成员、联络员或{}", roles.join("、")),
             };
             return Err(Origin::of(file, &filing.seat)
@@ -132,7 +135,9 @@ fn check(
     }
     if data.council.is_group(unit) {
         return Err(Origin::of(file, &filing.unit)
-            .error(format!("“{unit}”是数目不定的一组单位，其席位随职务确定，不需要备案"))
+            .error(format!(
+                "“{unit}”是数目不定的一组单位，其席位随职务确定，不需要备案"
+            ))
             .help("删除这份备案；一组单位中某个单位的人员变动不报联席会议备案"));
     }
     if kind.is_per_unit() && data.council.unit(unit).is_none() {
@@ -214,7 +219,10 @@ fn check(
                         "{when}时{seat_name}是{}，备案却没有写调整前的人员",
                         holder.name_or_post()
                     ))
-                    .help(format!("请加上 leaving: {{ name: {} }}", holder.name_or_post())));
+                    .help(format!(
+                        "请加上 leaving: {{ name: {} }}",
+                        holder.name_or_post()
+                    )));
             }
             None
         }

@@ -56,8 +56,8 @@ pub fn resolve(
         .filter(|k| session.attendees.iter().any(|a| a.value == **k))
     {
         for holder in roster.holders(kind) {
-            let twice = holder.name.is_some()
-                && expected.iter().any(|(_, h)| h.name == holder.name);
+            let twice =
+                holder.name.is_some() && expected.iter().any(|(_, h)| h.name == holder.name);
             if !twice {
                 expected.push((kind.clone(), holder.clone()));
             }
@@ -67,9 +67,9 @@ pub fn resolve(
     let mut came = expected.clone();
     if let Some(minutes) = &session.minutes {
         for by in &minutes.attended_by {
-            let seat = came.iter_mut().find(|(_, h)| {
-                h.name.is_none() && !h.group && h.unit == by.unit.value
-            });
+            let seat = came
+                .iter_mut()
+                .find(|(_, h)| h.name.is_none() && !h.group && h.unit == by.unit.value);
             match seat {
                 Some((_, h)) => {
                     h.name = Some(by.name.clone());
@@ -92,9 +92,9 @@ pub fn resolve(
     // A chair's seat defined by post: the minutes may say who sat in it.
     if let Some(chair) = chair.as_mut().filter(|c| c.holder.name.is_none())
         && session.minutes.is_some()
-        && let Some((_, h)) = came.iter().find(|(k, h)| {
-            *k == chair.seat && h.unit == chair.holder.unit && h.name.is_some()
-        })
+        && let Some((_, h)) = came
+            .iter()
+            .find(|(k, h)| *k == chair.seat && h.unit == chair.holder.unit && h.name.is_some())
     {
         chair.holder = h.clone();
     }
@@ -106,8 +106,10 @@ pub fn resolve(
             match expected.iter().find(|(_, h)| h.name.as_ref() == Some(name)) {
                 Some((_, holder)) => leave.push((holder.clone(), entry.substitute.clone())),
                 None => {
-                    let names: Vec<&str> =
-                        expected.iter().filter_map(|(_, h)| h.name.as_deref()).collect();
+                    let names: Vec<&str> = expected
+                        .iter()
+                        .filter_map(|(_, h)| h.name.as_deref())
+                        .collect();
                     let help = match nearest(name, &names) {
                         Some(best) => {
                             format!("是否想写“{best}”？请假人员须是当天名单上应参会的人员")
@@ -128,9 +130,7 @@ pub fn resolve(
     }
     let present = came
         .iter()
-        .filter(|(_, h)| {
-            h.name.is_none() || !leave.iter().any(|(l, _)| l.name == h.name)
-        })
+        .filter(|(_, h)| h.name.is_none() || !leave.iter().any(|(l, _)| l.name == h.name))
         .cloned()
         .collect();
     match (diags.is_empty(), chair) {
@@ -194,7 +194,10 @@ fn resolve_chair(
             entrusted: *seat != SeatKind::Leader(first_role.to_string()),
         }),
         None => {
-            let names: Vec<&str> = roster.seats().filter_map(|(_, h)| h.name.as_deref()).collect();
+            let names: Vec<&str> = roster
+                .seats()
+                .filter_map(|(_, h)| h.name.as_deref())
+                .collect();
             let help = match nearest(wanted, &names) {
                 Some(best) => format!(
                     "是否想写“{best}”？主持人写领导职务（如“{first_role}”）或当天名单上某人的姓名"
@@ -203,9 +206,7 @@ fn resolve_chair(
                     "主持人写领导职务（如“{first_role}”），或当天名单上受委托主持会议的人员姓名"
                 ),
             };
-            diags.push(
-                here(format!("主持人“{wanted}”不在{date}的联席会议名单中")).help(help),
-            );
+            diags.push(here(format!("主持人“{wanted}”不在{date}的联席会议名单中")).help(help));
             None
         }
     }

@@ -126,7 +126,10 @@ impl Holder {
                     Some(name) => Origin::of(file, name),
                     None => Origin::of(file, seat),
                 };
-                vec![holder(value.unit.as_ref().map_or("", |u| u.value.as_str()), origin)]
+                vec![holder(
+                    value.unit.as_ref().map_or("", |u| u.value.as_str()),
+                    origin,
+                )]
             }
         }
     }
