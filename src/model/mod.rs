@@ -10,6 +10,8 @@
 
 pub mod asset;
 pub mod check;
+mod check_seats;
+mod check_text;
 pub mod council;
 pub mod date;
 pub mod filing;
