@@ -9,7 +9,6 @@ use lianxi::build::{Policy, render_document};
 use lianxi::checked;
 use lianxi::documents;
 use lianxi::fill::Filler;
-use lianxi::model::Date;
 use lianxi::typeset::Typesetter;
 use lianxi::typeset::fonts::FontOptions;
 

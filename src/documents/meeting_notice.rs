@@ -47,7 +47,7 @@ pub fn assemble(
         text: format!(
             "{}经{}同意，定于{}召开{meeting}。现将有关事项通知如下：",
             notice.purpose.as_deref().unwrap_or(""),
-            council.role_names().first().copied().unwrap_or("召集人"),
+            council.first_role(),
             date.chinese()
         ),
     }];

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::notice::ImprintView;
 use super::numbering::Numbering;
+use super::roster_list::run_in_units;
 use crate::model::Council;
 use crate::model::session::{Minutes, Session};
 use crate::roster::Holder;
@@ -46,7 +47,7 @@ pub fn assemble(
     people: &Attendance,
 ) -> MinutesView {
     let chair = &people.chair;
-    let first_role = council.role_names().first().copied().unwrap_or("召集人");
+    let first_role = council.first_role();
     let chair_phrase = format!(
         "{}联席会议{}、{}{}",
         if chair.entrusted {
@@ -144,9 +145,7 @@ fn described_run_in<'a>(holders: impl Iterator<Item = &'a Holder>) -> Vec<String
         let run = h.run_in.filter(|_| h.name.is_none());
         match (run, last_run, out.last_mut()) {
             (Some(r), Some(l), Some(previous)) if r == l => {
-                let post = h.post.as_deref().unwrap_or("");
-                let units = previous.strip_suffix(post).unwrap_or(previous).to_string();
-                *previous = format!("{units}、{}{post}", h.unit_name());
+                *previous = run_in_units(previous, h);
             }
             _ => out.push(h.described()),
         }

@@ -84,7 +84,7 @@ fn group(kind: &SeatKind, roster: &RosterState, detail: impl Fn(&Holder) -> Stri
 }
 
 /// Adds `next`'s unit before the shared post of `so_far` ("A分管负责人" → "A、B分管负责人").
-fn run_in_units(so_far: &str, next: &Holder) -> String {
+pub fn run_in_units(so_far: &str, next: &Holder) -> String {
     let post = next.post.as_deref().unwrap_or("");
     let units = so_far.strip_suffix(post).unwrap_or(so_far);
     format!("{units}、{}{post}", next.unit_name())

@@ -169,6 +169,12 @@ impl Council {
             .map_or(self.name.as_str(), |r| r.name.as_str())
     }
 
+    /// The first leader role (召集人, 组长 …): who convenes, approves and chairs by default.
+    /// The checks refuse an empty `roles`.
+    pub fn first_role(&self) -> &str {
+        self.roles.first().map_or("召集人", |r| r.value.as_str())
+    }
+
     /// The leader roles, in roster order.
     pub fn role_names(&self) -> Vec<&str> {
         self.roles.iter().map(|r| r.value.as_str()).collect()

@@ -88,7 +88,7 @@ pub fn resolve(
             }
         }
     }
-    let mut chair = resolve_chair(&roster, &roles, session, &mut diags);
+    let mut chair = resolve_chair(&roster, &roles, council.first_role(), session, &mut diags);
     // A chair's seat defined by post: the minutes may say who sat in it.
     if let Some(chair) = chair.as_mut().filter(|c| c.holder.name.is_none())
         && session.minutes.is_some()
@@ -154,10 +154,10 @@ fn names_of(kinds: &[SeatKind]) -> Vec<&str> {
 fn resolve_chair(
     roster: &RosterState,
     roles: &[&str],
+    first_role: &str,
     session: &Loaded<Session>,
     diags: &mut Diagnostics,
 ) -> Option<Chair> {
-    let first_role = roles.first().copied().unwrap_or("召集人");
     let wanted = session
         .chair
         .as_ref()

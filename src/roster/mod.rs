@@ -242,14 +242,16 @@ impl History {
                     .map(|h| (kind.clone(), h)),
             );
         }
-        let offset = roster.leaders.len();
+        // Each seat of the roster gets its own number: run-in units share their seat's.
+        let mut next_seat = roster.leaders.len();
         for (kind, list) in [
             (SeatKind::Member, &roster.members),
             (SeatKind::Liaison, &roster.liaisons),
         ] {
-            for (i, seat) in list.iter().enumerate() {
+            for seat in list {
+                next_seat += 1;
                 seats.extend(
-                    Holder::from_seat(seat, &data.council, file, offset + i)
+                    Holder::from_seat(seat, &data.council, file, next_seat)
                         .into_iter()
                         .map(|h| (kind.clone(), h)),
                 );
