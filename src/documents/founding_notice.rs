@@ -77,11 +77,7 @@ fn block_view(
             number: numbering.next(0),
             text: derived.fill(text),
         },
-        Block::Item(text) => BlockView::Item {
-            number: numbering.next(1),
-            title: None,
-            text: derived.fill(text),
-        },
+        Block::Item(text) => BlockView::item(numbering.next(1), derived.fill(text)),
         Block::Point(text) => BlockView::Point {
             number: numbering.next(2),
             text: derived.fill(text),

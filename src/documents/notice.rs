@@ -79,7 +79,7 @@ pub enum BlockView {
         text: String,
     },
     /// （一） item: with a `title`, the title is a run-in 楷体 heading and `text` follows in
-    /// 仿宋; without one, the whole item is a 楷体 heading paragraph.
+    /// 仿宋; without one, a one-line item is a 楷体 heading, a longer one 仿宋 text.
     Item {
         number: String,
         title: Option<String>,
@@ -99,6 +99,35 @@ pub enum BlockView {
     Roster {
         groups: Vec<RosterGroup>,
     },
+}
+
+/// A heading sentence of a （一） item is at most this many characters (with its "。"); a
+/// longer first sentence is the item's text, set in 仿宋.
+const HEADING_SENTENCE_CHARS: usize = 24;
+
+impl BlockView {
+    /// A （一） item typed as one text: a short first sentence followed by more text is its
+    /// 楷体 heading sentence ("（一）加强组织领导。各单位要…"); otherwise the layout sets the
+    /// whole item as a heading when it is one line, in 仿宋 when longer.
+    pub fn item(number: String, text: String) -> Self {
+        let heading_end = text
+            .char_indices()
+            .take(HEADING_SENTENCE_CHARS)
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？'))
+            .map(|(at, c)| at + c.len_utf8());
+        match heading_end {
+            Some(end) if end < text.len() => BlockView::Item {
+                number,
+                title: Some(text[..end].to_string()),
+                text: text[end..].to_string(),
+            },
+            _ => BlockView::Item {
+                number,
+                title: None,
+                text,
+            },
+        }
+    }
 }
 
 /// 发文机关署名, 成文日期 and 印章 (GB/T 9704 7.3.5).
