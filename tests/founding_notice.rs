@@ -113,7 +113,9 @@ fn full_pages_have_22_lines_on_a_28_95pt_pitch() {
             assert!((gap - PITCH).abs() < 0.02, "page {} pitch {gap} mm", i + 1);
         }
     }
-    assert!(full >= 4, "expected several full pages, found {full}");
+    // Pages the keep rules end a line early (a widow, an orphan, a heading kept with its text)
+    // hold 21 lines and are not counted here.
+    assert!(full >= 2, "expected several full pages, found {full}");
 }
 
 #[test]

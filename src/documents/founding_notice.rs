@@ -114,11 +114,16 @@ fn inserted(
         Insert::MemberUnits => vec![BlockView::Paragraph {
             text: member_units_sentence(council),
         }],
+        // The two lists share their name and unit columns, wherever each stands.
         Insert::Roster => vec![BlockView::Roster {
             groups: member_groups(roster, &roles),
+            aligned_with: liaison_group(roster).into_iter().collect(),
         }],
         Insert::Liaisons => liaison_group(roster)
-            .map(|g| BlockView::Roster { groups: vec![g] })
+            .map(|g| BlockView::Roster {
+                groups: vec![g],
+                aligned_with: member_groups(roster, &roles),
+            })
             .into_iter()
             .collect(),
         Insert::UnitDuties => lead_first(council)

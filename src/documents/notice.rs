@@ -98,6 +98,8 @@ pub enum BlockView {
     /// Name list: 召集人/副召集人/成员 or 联络员 lines, labels padded to one width.
     Roster {
         groups: Vec<RosterGroup>,
+        /// Groups listed elsewhere in the document whose columns these share.
+        aligned_with: Vec<RosterGroup>,
     },
 }
 
