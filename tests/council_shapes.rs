@@ -17,12 +17,7 @@ fn example(name: &str) -> PathBuf {
 
 /// The problems loading `dir` after editing `file`.
 fn problems(dir: &Path, file: &str, edit: impl Fn(String) -> String) -> Vec<Diagnostic> {
-    let data = copy_dir(dir);
-    let path = data.path().join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let edited = edit(text.clone());
-    assert_ne!(edited, text, "the edit must change {file}");
-    std::fs::write(&path, edited).unwrap();
+    let data = edited_copy(dir, file, edit);
     match lianxi::checked::load(data.path()) {
         Ok(_) => panic!("edited data should not load"),
         Err(f) => f.0,

@@ -19,17 +19,6 @@ fn skeleton_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/skeleton")
 }
 
-/// A copy of `dir` with `edit` applied to `file`; the edit must change something.
-fn edited(dir: &Path, file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let data = copy_dir(dir);
-    let path = data.path().join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let changed = edit(text.clone());
-    assert_ne!(changed, text, "the edit must change {file}");
-    std::fs::write(&path, changed).unwrap();
-    data
-}
-
 /// The document named `name` of the data in `dir`, laid out.
 fn rendered(dir: &Path, name: &str) -> Rendered {
     render(
@@ -54,7 +43,11 @@ fn is_heading_line(text: &str) -> bool {
         .take_while(|c| "一二三四五六七八九十".contains(*c))
         .count()
         > 0
-        && text.chars().skip_while(|c| "一二三四五六七八九十".contains(*c)).next() == Some('、');
+        && text
+            .chars()
+            .skip_while(|c| "一二三四五六七八九十".contains(*c))
+            .next()
+            == Some('、');
     let level_2 = text.starts_with('（')
         && text
             .chars()
@@ -139,7 +132,7 @@ fn grow(dir: &Path, file: &str, anchor: &str, document: &str, issuer: &str, date
         let data = if k == 0 {
             copy_dir(dir)
         } else {
-            edited(dir, file, |t| {
+            edited_copy(dir, file, |t| {
                 t.replacen(anchor, &format!("{anchor}{}", SENTENCE.repeat(k)), 1)
             })
         };
@@ -179,7 +172,7 @@ fn a_meeting_notice_keeps_its_signature_with_the_text_at_every_length() {
 
 #[test]
 fn an_unsealed_notice_with_an_attachment_keeps_its_signature_with_the_text() {
-    let unsealed = edited(&skeleton_dir(), "founding-notice.yaml", |t| {
+    let unsealed = edited_copy(&skeleton_dir(), "founding-notice.yaml", |t| {
         t.replace("seal: stamped", "seal: none")
             .replace("# attachments: [roster]", "attachments: [roster]")
     });

@@ -131,7 +131,12 @@ pub fn copy_dir(from: &Path) -> tempfile::TempDir {
 
 /// A copy of the example data with `edit` applied to `file`; the edit must change something.
 pub fn edited_example(file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
-    let data = copy_dir(&example_dir());
+    edited_copy(&example_dir(), file, edit)
+}
+
+/// A copy of the data in `dir` with `edit` applied to `file`; the edit must change something.
+pub fn edited_copy(dir: &Path, file: &str, edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let data = copy_dir(dir);
     let path = data.path().join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = edit(text.clone());
