@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::model::DocumentInfo;
 use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
@@ -89,7 +90,7 @@ impl Typesetter {
             .iter()
             .map(|d| compiler_diagnostic(&world, d))
             .collect();
-        let pages = result.output.map_err(|errors| {
+        let mut pages = result.output.map_err(|errors| {
             Failure(
                 errors
                     .iter()
@@ -97,6 +98,7 @@ impl Typesetter {
                     .collect(),
             )
         })?;
+        describe(doc, pages.info_mut());
         let missing = glyphs::missing_glyphs(&pages);
         Ok(Typeset {
             pages,
@@ -192,6 +194,21 @@ impl Typesetter {
                     .collect(),
             )
         })
+    }
+}
+
+/// The PDF's 题名, 责任者, 文号/期号 and 文种, set on the laid-out pages: given through `set
+/// document` in the template, a value that differs between documents sat in the style chain and
+/// kept Typst from reusing any layout of the document before (5× slower warm builds).
+fn describe(doc: &Document, info: &mut DocumentInfo) {
+    if !doc.title.is_empty() {
+        info.title = Some(doc.title.as_str().into());
+    }
+    // Notices and minutes name their issuer and number; forms and rosters carry the title alone.
+    if matches!(doc.kind(), "通知" | "纪要") {
+        info.author = vec![doc.issuer().into()];
+        info.description = Some(doc.number().into());
+        info.keywords = vec![doc.kind().into()];
     }
 }
 
