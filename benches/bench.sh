@@ -34,8 +34,10 @@ echo "peak RSS: (a) $(peak "$bin" build "$work/notice-only" -o "$work/a" $date -
 echo "founding-notice.pdf: $(stat -c %s "$work/b/founding-notice.pdf") bytes, .ofd: $(stat -c %s "$work/o/founding-notice.ofd") bytes"
 
 echo
-echo "== (c) warm =="
-cargo bench --quiet --bench warm 2>/dev/null
+echo "== (c) warm, pinned to one core (the PDF export would otherwise spread font work over threads) =="
+cargo bench --quiet --bench warm --no-run 2>/dev/null
+pin=(); command -v taskset >/dev/null 2>&1 && pin=(taskset -c 0)
+"${pin[@]}" cargo bench --quiet --bench warm 2>/dev/null
 
 echo
 echo "== (d) 1,000 numbered copies of the plenary notice (one PDF) =="

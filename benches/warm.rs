@@ -1,4 +1,6 @@
 //! Warm throughput: one process, one typesetter, 200 founding notices that differ in content.
+//! Per core means pinned to one (`benches/bench.sh` runs it under `taskset -c 0`): typst-pdf
+//! subsets fonts on rayon threads, which would otherwise use the other cores too.
 //!
 //!   cargo bench --bench warm
 

@@ -257,7 +257,7 @@ pub fn write_sources(docs: &[Document], out: &Path, typesetter: &Typesetter) -> 
         let path = out.join(format!("{}.{}", doc.name, Format::Typ.extension()));
         let source = filler
             .fill(doc)
-            .map(|source| typesetter.self_contained(&source));
+            .map(|source| typesetter.self_contained(doc, &source));
         match source.map(|source| write_atomic(&path, source.as_bytes())) {
             Ok(Ok(())) => report.written.push(Written { path, pages: 0 }),
             Ok(Err(d)) => report.errors.push(d),
