@@ -78,7 +78,7 @@ fn a_slot_the_data_cannot_fill_is_an_error_where_it_was_typed() {
     has(
         &diags,
         "“{副召集任}”不是可以自动填入的内容",
-        "founding-notice.yaml:19:",
+        "founding-notice.yaml:17:",
     );
     // 广州's council has no office: {办公室所在单位} has nothing to say.
     let diags = problems(

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::notice::title_lines;
+use super::title::title_lines;
 use crate::model::filing::{Filing, Reason, SeatKind};
 use crate::model::{Council, Date};
 use crate::roster::{ChangeRecord, Holder};

@@ -3,8 +3,9 @@
 use super::derived_text::DerivedText;
 use super::notice::{
     AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
-    recipients_line, title_lines,
+    recipients_line,
 };
+use super::title::title_lines;
 use super::numbering::Numbering;
 use super::roster_appendix::{self, RosterRequest};
 use super::roster_list::{liaison_group, member_groups};

@@ -4,8 +4,9 @@ use serde::Serialize;
 
 use super::notice::{
     AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
-    recipients_line, title_lines,
+    recipients_line,
 };
+use super::title::title_lines;
 use super::numbering::Numbering;
 use crate::model::Council;
 use crate::model::check::parse_time;

@@ -10,6 +10,7 @@ pub mod notice;
 pub mod numbering;
 pub mod roster_appendix;
 pub mod roster_list;
+pub mod title;
 
 use serde::Serialize;
 

@@ -182,58 +182,7 @@ impl ImprintView {
     }
 }
 
-/// The lines of a title: those the user forced, else — for a title too long for one line — a
-/// break before "联席会议" when both parts fit a line (how offices break these titles), else one
-/// line for the layout to balance.
-pub fn title_lines(title: &str) -> Vec<String> {
-    let forced: Vec<String> = title
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(String::from)
-        .collect();
-    if forced.len() != 1 {
-        return forced;
-    }
-    let title = &forced[0];
-    let fits = |s: &str| cells(s) <= TITLE_LINE_CELLS;
-    match title.find("联席会议") {
-        Some(at) if !fits(title) && at > 0 && fits(&title[..at]) && fits(&title[at..]) => {
-            vec![title[..at].to_string(), title[at..].to_string()]
-        }
-        _ => forced,
-    }
-}
-
-/// A 2号 title line holds 20 characters (156 mm / 7.76 mm).
-const TITLE_LINE_CELLS: f64 = 20.0;
-
-/// Width in characters: half for ASCII.
-fn cells(s: &str) -> f64 {
-    s.chars()
-        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
-        .sum()
-}
-
 /// "各镇人民政府，…，区政府各部门、各直属机构："
 pub fn recipients_line(recipients: &[String]) -> String {
     format!("{}：", recipients.join("，"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::title_lines;
-
-    #[test]
-    fn long_titles_break_before_the_council() {
-        assert_eq!(
-            title_lines("关于建立杜集区3岁以下婴幼儿照护服务工作联席会议制度的通知"),
-            [
-                "关于建立杜集区3岁以下婴幼儿照护服务工作",
-                "联席会议制度的通知"
-            ]
-        );
-        assert_eq!(title_lines("短标题联席会议"), ["短标题联席会议"]);
-        assert_eq!(title_lines("第一行\n第二行"), ["第一行", "第二行"]);
-    }
 }

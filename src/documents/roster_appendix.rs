@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::notice::title_lines;
+use super::title::title_lines;
 use super::roster_list::{
     RosterGroup, TableRow, liaison_group, member_groups, run_in_paragraphs, table_rows,
 };
