@@ -5,10 +5,10 @@ use super::notice::{
     AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
     recipients_line,
 };
-use super::title::title_lines;
 use super::numbering::Numbering;
 use super::roster_appendix::{self, RosterRequest};
 use super::roster_list::{liaison_group, member_groups};
+use super::title::title_lines;
 use crate::model::{Attachment, Block, Council, CouncilData, Insert, Notice, Unit};
 use crate::roster::{History, RosterState};
 

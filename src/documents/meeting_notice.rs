@@ -6,8 +6,8 @@ use super::notice::{
     AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
     recipients_line,
 };
-use super::title::title_lines;
 use super::numbering::Numbering;
+use super::title::title_lines;
 use crate::model::Council;
 use crate::model::check::parse_time;
 use crate::model::filing::SeatKind;

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::title::title_lines;
 use super::roster_list::{
     RosterGroup, TableRow, liaison_group, member_groups, run_in_paragraphs, table_rows,
 };
+use super::title::title_lines;
 pub use crate::model::RosterLayout;
 use crate::model::filing::SeatKind;
 use crate::model::{Council, Date, RosterIssue};

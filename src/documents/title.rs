@@ -141,10 +141,22 @@ mod tests {
     #[test]
     fn titles_break_where_the_offices_broke_them() {
         for lines in [
-            ["厦门市人民政府办公厅关于建立厦门市", "消防工作联席会议制度的通知"],
-            ["云浮市人民政府办公室关于印发云浮市", "殡葬管理工作联席会议制度的通知"],
-            ["广州市人民政府办公厅关于建立广州市实施", "“粤菜师傅”工程联席会议制度的通知"],
-            ["凉山州人民政府办公室关于建立凉山州", "消防工作联席会议制度的通知"],
+            [
+                "厦门市人民政府办公厅关于建立厦门市",
+                "消防工作联席会议制度的通知",
+            ],
+            [
+                "云浮市人民政府办公室关于印发云浮市",
+                "殡葬管理工作联席会议制度的通知",
+            ],
+            [
+                "广州市人民政府办公厅关于建立广州市实施",
+                "“粤菜师傅”工程联席会议制度的通知",
+            ],
+            [
+                "凉山州人民政府办公室关于建立凉山州",
+                "消防工作联席会议制度的通知",
+            ],
         ] {
             assert_eq!(title_lines(&lines.concat()), lines);
         }
@@ -167,8 +179,13 @@ mod tests {
                 assert!(cells(line) <= TITLE_LINE_CELLS, "{line} too long");
             }
             for (a, b) in lines.iter().zip(lines.iter().skip(1)) {
-                let join = format!("{}{}", last_chars(a, 2), b.chars().take(2).collect::<String>());
-                for word in ["崛起", "厦门", "深圳", "长江", "指挥部", "养老金", "安全"] {
+                let join = format!(
+                    "{}{}",
+                    last_chars(a, 2),
+                    b.chars().take(2).collect::<String>()
+                );
+                for word in ["崛起", "厦门", "深圳", "长江", "指挥部", "养老金", "安全"]
+                {
                     assert!(
                         !join.contains(word) || a.ends_with(word) || b.starts_with(word),
                         "{title}: {a} | {b} splits {word}"
