@@ -216,6 +216,16 @@ fn hidden_direction_characters_are_refused() {
 }
 
 #[test]
+fn private_use_characters_are_refused() {
+    // What a 方正 font's extra glyphs leave in text pasted from Word: no standard font prints it.
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace("name: 马晨晨", "name: 马晨\u{E1A5}晨")
+    });
+    let d = one(&diags);
+    assert!(d.message.contains("私用区字符 U+E1A5"), "{}", d.message);
+}
+
+#[test]
 fn a_missing_file_is_named() {
     let data = copy_dir(&example_dir());
     std::fs::remove_file(data.path().join("roster.yaml")).unwrap();

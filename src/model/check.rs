@@ -206,7 +206,8 @@ pub(super) fn at<T>(file: &SourceFile, value: &Spanned<T>, message: String) -> D
     Diagnostic::error(message).at(file, span_of(&value.referenced))
 }
 
-/// Control and bidirectional-override characters: invisible in an editor, harmful in print.
+/// Control, bidirectional-override and private-use characters: invisible or unprintable, harmful
+/// in print.
 pub fn forbidden_characters(file: &SourceFile) -> Diagnostics {
     let mut diags = Diagnostics::new();
     for (offset, c) in file.text.char_indices() {
@@ -216,6 +217,8 @@ pub fn forbidden_characters(file: &SourceFile) -> Diagnostics {
             '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
                 "文字方向控制字符"
             }
+            // No standard font has them (方正 fonts put extra glyphs there): they print blank.
+            '\u{E000}'..='\u{F8FF}' => "私用区字符",
             _ => continue,
         };
         diags.push(
