@@ -82,13 +82,8 @@ fn missing_field_is_named() {
         "{}",
         d.message
     );
-    // The parser notices at the end of the mapping: the last line of the edited file.
-    let lines = std::fs::read_to_string(example_dir().join("founding-notice.yaml"))
-        .unwrap()
-        .lines()
-        .count()
-        - 1;
-    assert_eq!(position(d), format!("founding-notice.yaml:{lines}:1"));
+    // A field missing from the file itself is reported at the file's first field.
+    assert_eq!(position(d), where_is("founding-notice.yaml", "masthead:"));
 }
 
 #[test]
@@ -143,10 +138,10 @@ fn tabs_are_refused_with_a_chinese_hint() {
     });
     let d = one(&diags);
     assert!(d.message.contains("Tab"), "{}", d.message);
-    // Just after the tab.
+    // At the tab itself.
     assert_eq!(
         position(d),
-        at_column(where_is("council.yaml", "  name: 联席会议办公室"), 2)
+        at_column(where_is("council.yaml", "  name: 联席会议办公室"), 1)
     );
 }
 
@@ -291,4 +286,173 @@ fn a_wrong_type_says_what_was_expected() {
         "{}",
         diags[0].message
     );
+}
+
+/// Every problem of a file at once, each at its place: unknown fields, missing fields, wrong
+/// kinds of value (issue #14).
+#[test]
+fn every_problem_of_a_file_is_reported_at_once() {
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace(
+            "{ name: 徐翠侠, unit: 区委编办, post: 副主任 }",
+            "{ name: 徐翠侠, unit: 区委编办, title: 副主任 }",
+        )
+        .replace(
+            "{ name: 武恒, unit: 区发改委, post: 副主任 }",
+            "{ name: [武恒], unit: 区发改委, post: 副主任 }",
+        )
+        .replace(
+            "{ name: 周超, unit: 区教育局, post: 副局长 }",
+            "{ name: 周超, unit: 区教育局, psot: 副局长 }",
+        )
+        .replace("date: 2021-07-21", "date: 2021/07/21")
+    });
+    let got: Vec<(String, String)> = diags
+        .iter()
+        .map(|d| (position(d), d.message.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                at_column(where_is("roster.yaml", "date: 2021-07-21"), 7),
+                "日期“2021/07/21”写法不对".to_string()
+            ),
+            (
+                where_is("roster.yaml", "post: 副主任 }"),
+                "未知字段 `title`".to_string()
+            ),
+            (
+                at_column(where_is("roster.yaml", "武恒"), 13),
+                "这里应填一段文字，不能是列表或多个字段".to_string()
+            ),
+            (
+                where_is("roster.yaml", "post: 副局长 }"),
+                "未知字段 `psot`".to_string()
+            ),
+        ]
+    );
+    // `title` is what a user calls 职务; `psot` is a typo of `post`.
+    assert!(
+        diags[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("是否想写 `post`")
+    );
+    assert!(
+        diags[3]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("是否想写 `post`")
+    );
+}
+
+#[test]
+fn an_unknown_field_is_only_matched_with_a_field_it_resembles() {
+    let diags = errors_after("roster.yaml", |t| {
+        t.replace(
+            "{ name: 徐翠侠, unit: 区委编办, post: 副主任 }",
+            "{ name: 徐翠侠, unit: 区委编办, post: 副主任, remark: 兼 }",
+        )
+    });
+    let d = one(&diags);
+    assert_eq!(d.message, "未知字段 `remark`");
+    let help = d.help.as_deref().unwrap();
+    assert!(!help.contains("是否想写"), "{help}");
+    assert!(
+        help.contains("`mobile`（手机）") && help.contains("`post`（职务）"),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_missing_field_is_reported_at_its_mappings_key() {
+    let diags = errors_after("council.yaml", |t| t.replace("  host_unit: 区卫健委\n", ""));
+    let d = one(&diags);
+    assert!(
+        d.message.starts_with("缺少必填字段 `host_unit`"),
+        "{}",
+        d.message
+    );
+    assert_eq!(position(d), where_is("council.yaml", "office:"));
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap()
+            .contains("在 `office` 下补上一行 `host_unit: …`")
+    );
+}
+
+#[test]
+fn a_missing_field_in_several_list_items_is_reported_for_each() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  - name: 区发改委\n", "  - \n")
+            .replace("  - name: 区民政局\n", "  - \n")
+    });
+    let missing: Vec<&Diagnostic> = diags
+        .iter()
+        .filter(|d| d.message.starts_with("缺少必填字段 `name`"))
+        .collect();
+    assert_eq!(missing.len(), 2, "{diags:#?}");
+}
+
+#[test]
+fn a_tab_is_reported_at_the_tab() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  host_unit: 区卫健委", "\thost_unit: 区卫健委")
+    });
+    let d = one(&diags);
+    assert_eq!(d.message, "不能用 Tab 键缩进");
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "host_unit: 区卫健委"), 1)
+    );
+}
+
+#[test]
+fn every_tab_of_a_file_is_reported() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  host_unit: 区卫健委", "\thost_unit: 区卫健委")
+            .replace("  name: 联席会议办公室", "\tname: 联席会议办公室")
+    });
+    assert_eq!(diags.len(), 2, "{diags:#?}");
+    assert!(diags.iter().all(|d| d.message == "不能用 Tab 键缩进"));
+}
+
+#[test]
+fn a_full_width_colon_after_a_key_is_reported_at_the_colon() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  host_unit: 区卫健委", "  host_unit：区卫健委")
+    });
+    let d = one(&diags);
+    assert_eq!(d.message, "字段名 `host_unit` 后用了全角冒号“：”");
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "host_unit: 区卫健委"), 12)
+    );
+    assert!(d.help.as_deref().unwrap().contains("`host_unit: …`"));
+}
+
+#[test]
+fn a_full_width_space_in_an_indentation_is_reported() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("  host_unit: 区卫健委", "\u{3000}host_unit: 区卫健委")
+    });
+    let d = one(&diags);
+    assert_eq!(d.message, "缩进中有全角空格");
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "host_unit: 区卫健委"), 1)
+    );
+}
+
+#[test]
+fn a_full_width_colon_inside_text_is_text() {
+    // Block text and values may hold "：" freely: only a colon right after a field name is syntax.
+    let data = edited_example("council.yaml", |t| {
+        t.replace("  name: 联席会议办公室", "  name: 办公室：联席会议办公室")
+    });
+    assert!(model::load(data.path()).is_ok());
 }

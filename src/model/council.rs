@@ -113,7 +113,7 @@ pub enum Sealing {
     #[serde(rename = "own", alias = "自有印章")]
     Own,
     /// 不刻制印章，不正式行文。
-    #[serde(rename = "none", alias = "不刻制印章")]
+    #[serde(rename = "none", alias = "不刻制印章", alias = "无印章")]
     None,
     /// 由某单位代章：成员单位简称或其他机关名称，如“区政府办公室”。
     #[serde(rename = "proxy", alias = "代章")]

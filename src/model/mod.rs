@@ -23,6 +23,7 @@ pub mod roster;
 pub mod schema;
 pub mod session;
 pub mod slots;
+pub mod validate;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -135,7 +136,10 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
     Ok(data)
 }
 
-fn load_file<T: DeserializeOwned>(path: &Path, diags: &mut Diagnostics) -> Option<Loaded<T>> {
+fn load_file<T: DeserializeOwned + schemars::JsonSchema>(
+    path: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Loaded<T>> {
     let file = match yaml::read_source(path) {
         Ok(file) => file,
         Err(d) => {
@@ -148,8 +152,8 @@ fn load_file<T: DeserializeOwned>(path: &Path, diags: &mut Diagnostics) -> Optio
     diags.extend(bad_chars);
     match parsed {
         Ok(value) => Some(Loaded { file, value }),
-        Err(d) => {
-            diags.push(d);
+        Err(problems) => {
+            diags.extend(problems);
             None
         }
     }

@@ -49,14 +49,19 @@ pub struct Notice {
 /// How the signature is sealed (GB/T 9704 7.3.5).
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-#[schemars(description = "印章：stamped（打印后加盖）、none（不加盖）或 image（印章图片）")]
+#[schemars(
+    description = "印章：stamped 或 盖章（打印后加盖）、none 或 不盖章、image 或 印章图片（印章图片文件）"
+)]
 pub enum Seal {
     /// 打印后手工加盖印章：按加盖印章的格式排版，不印印章。
     #[default]
+    #[serde(alias = "盖章", alias = "加盖印章")]
     Stamped,
     /// 不加盖印章。
+    #[serde(alias = "不盖章", alias = "不加盖印章")]
     None,
     /// 印章图片（PNG/JPG/SVG），文件须在数据目录内。
+    #[serde(alias = "印章图片")]
     Image(#[schemars(with = "String")] Spanned<String>),
 }
 
@@ -85,16 +90,22 @@ pub enum Block {
 #[schemars(description = "由数据自动生成的部分")]
 pub enum Insert {
     /// 主要职责（council.yaml 的 functions）。
+    #[serde(alias = "主要职责")]
     Functions,
     /// “联席会议由……等部门组成，……为牵头部门。联席会议组成人员如下：”
+    #[serde(alias = "成员单位")]
     MemberUnits,
     /// 召集人、副召集人、成员名单。
+    #[serde(alias = "组成人员")]
     Roster,
     /// 联络员名单。
+    #[serde(alias = "联络员")]
     Liaisons,
     /// 职责分工：“（一）区卫健委。……”，牵头单位在前。
+    #[serde(alias = "职责分工")]
     UnitDuties,
     /// 工作规则（council.yaml 的 rules）。
+    #[serde(alias = "工作规则")]
     Rules,
 }
 
@@ -104,5 +115,6 @@ pub enum Insert {
 #[schemars(description = "附件：roster（成员名单）")]
 pub enum Attachment {
     /// 成员名单，以通知的成文日期为准。
+    #[serde(alias = "成员名单")]
     Roster,
 }

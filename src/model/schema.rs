@@ -14,27 +14,27 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
     vec![
         (
             "council.schema.json",
-            schema_for::<Council>("council.yaml：联席会议和成员单位"),
+            titled_schema_for::<Council>("council.yaml：联席会议和成员单位"),
         ),
         (
             "roster.schema.json",
-            schema_for::<Roster>("roster.yaml：成立时的组成人员"),
+            titled_schema_for::<Roster>("roster.yaml：成立时的组成人员"),
         ),
         (
             "founding-notice.schema.json",
-            schema_for::<Notice>("founding-notice.yaml：成立通知"),
+            titled_schema_for::<Notice>("founding-notice.yaml：成立通知"),
         ),
         (
             "filing.schema.json",
-            schema_for::<Filing>("filings/*.yaml：人员调整备案"),
+            titled_schema_for::<Filing>("filings/*.yaml：人员调整备案"),
         ),
         (
             "session.schema.json",
-            schema_for::<Session>("sessions/*.yaml：会议通知和纪要"),
+            titled_schema_for::<Session>("sessions/*.yaml：会议通知和纪要"),
         ),
         (
             "roster-issue.schema.json",
-            schema_for::<RosterIssue>("rosters/*.yaml：重新印发的成员名单"),
+            titled_schema_for::<RosterIssue>("rosters/*.yaml：重新印发的成员名单"),
         ),
     ]
 }
@@ -66,10 +66,16 @@ pub fn write_schemas(
         .collect()
 }
 
-fn schema_for<T: JsonSchema>(title: &str) -> serde_json::Value {
-    let mut schema = SchemaSettings::draft07()
+/// The draft-07 schema of `T`, as the loader checks a file that does not read.
+pub(super) fn schema_for<T: JsonSchema>() -> serde_json::Value {
+    SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<T>();
-    schema.insert("title".into(), title.into());
-    schema.to_value()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+fn titled_schema_for<T: JsonSchema>(title: &str) -> serde_json::Value {
+    let mut schema = schema_for::<T>();
+    schema["title"] = title.into();
+    schema
 }

@@ -7,6 +7,10 @@ use std::sync::Arc;
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, MessageFormatter};
 
+use schemars::JsonSchema;
+
+use super::schema::schema_for;
+use super::validate::{self, Node};
 use crate::diag::{Diagnostic, SourceFile};
 
 /// Larger than any council's data: a roster of 5,000 people is about 0.3 MB.
@@ -53,22 +57,117 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
     })
 }
 
-/// Parses a source file into `T`. Syntax is checked first, so an indentation mistake is reported
-/// as such and not as a missing field somewhere else.
-pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
+/// Parses a source file into `T`, or explains every problem found. Syntax is checked first, so
+/// an indentation mistake is reported as such and not as a missing field somewhere else; a file
+/// that does not read into `T` is checked against `T`'s schema, so that all its unknown fields,
+/// missing fields and wrong values are reported at once, each where it is.
+pub fn parse<T: DeserializeOwned + JsonSchema>(file: &SourceFile) -> Result<T, Vec<Diagnostic>> {
     if file
         .text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Diagnostic::error("文件是空的")
-            .at(file, 0..0)
-            .help("请按示例填写内容"));
+        return Err(vec![
+            Diagnostic::error("文件是空的")
+                .at(file, 0..0)
+                .help("请按示例填写内容"),
+        ]);
+    }
+    let lints = syntax_lints(file);
+    if !lints.is_empty() {
+        return Err(lints);
     }
     serde_saphyr::from_str_with_options::<IgnoredAny>(&file.text, options())
-        .map_err(|e| to_diagnostic(file, &e, true))?;
-    serde_saphyr::from_str_with_options::<T>(&file.text, options())
-        .map_err(|e| to_diagnostic(file, &e, false))
+        .map_err(|e| vec![to_diagnostic(file, &e, true)])?;
+    let first = match serde_saphyr::from_str_with_options::<T>(&file.text, options()) {
+        Ok(value) => return Ok(value),
+        Err(e) => to_diagnostic(file, &e, false),
+    };
+    let Ok(tree) = serde_saphyr::from_str_with_options::<Node>(&file.text, options()) else {
+        return Err(vec![first]);
+    };
+    let mut diags: Vec<Diagnostic> = validate::problems(&tree, &schema_for::<T>())
+        .into_iter()
+        .map(|p| Diagnostic::error(p.message).at(file, p.span).help(p.help))
+        .collect();
+    // The reader's own message, unless the schema found the same problem (the same message, or
+    // one on the same line).
+    let line = |d: &Diagnostic| d.location.as_ref().map(|l| l.file.line_col(l.span.start).0);
+    if !diags
+        .iter()
+        .any(|d| line(d) == line(&first) || d.message.starts_with(&first.message))
+    {
+        diags.push(first);
+    }
+    diags.sort_by_key(|d| d.location.as_ref().map_or(0, |l| l.span.start));
+    Err(diags)
+}
+
+/// Mistakes the parser would report at the wrong place, or only the first of: Tab or full-width
+/// space in an indentation, a full-width colon after a key. Each is reported at its character.
+fn syntax_lints(file: &SourceFile) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut offset = 0;
+    // Inside a block scalar (`key: |`), lines are text: only their indentation is syntax.
+    let mut block_indent: Option<usize> = None;
+    for line in file.text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent_len = body.len() - body.trim_start_matches([' ', '\t', '\u{3000}']).len();
+        let indent = &body[..indent_len];
+        let content = &body[indent_len..];
+        if let Some(b) = block_indent
+            && (content.is_empty() || indent.len() > b)
+        {
+            offset += line.len();
+            continue;
+        }
+        block_indent = None;
+        for (i, c) in indent.char_indices() {
+            let (message, help) = match c {
+                '\t' => (
+                    "不能用 Tab 键缩进",
+                    "YAML 只能用空格缩进，请把这个 Tab 换成两个空格",
+                ),
+                '\u{3000}' => ("缩进中有全角空格", "请把全角空格换成两个半角空格"),
+                _ => continue,
+            };
+            diags.push(
+                Diagnostic::error(message)
+                    .at(file, offset + i..offset + i + c.len_utf8())
+                    .help(help),
+            );
+        }
+        if let Some(colon) = full_width_colon_after_key(content) {
+            let at = offset + indent_len + colon;
+            let key = content[..colon].trim_start_matches("- ");
+            diags.push(
+                Diagnostic::error(format!("字段名 `{key}` 后用了全角冒号“：”"))
+                    .at(file, at..at + '：'.len_utf8())
+                    .help(format!(
+                        "YAML 的冒号须为半角“:”，后面再空一格：写成 `{key}: …`"
+                    )),
+            );
+        }
+        let value = content.split_once(": ").map_or(content, |(_, v)| v);
+        let value = value.trim_start_matches("- ").trim_end();
+        if matches!(value, "|" | "|-" | "|+" | ">" | ">-" | ">+") {
+            block_indent = Some(indent.len());
+        }
+        offset += line.len();
+    }
+    diags
+}
+
+/// Where "：" stands right after a field name (`name：王敏`, `- post：主任`).
+fn full_width_colon_after_key(content: &str) -> Option<usize> {
+    if content.starts_with('#') {
+        return None;
+    }
+    let start = if content.starts_with("- ") { 2 } else { 0 };
+    let key_end = content[start..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map(|i| i + start)?;
+    (key_end > start && content[key_end..].starts_with('：')).then_some(key_end)
 }
 
 fn options() -> serde_saphyr::Options {
@@ -206,20 +305,58 @@ fn explain(raw: &str, syntax: bool) -> (String, Option<String>) {
     {
         return ("这里应填一个数字，如 2026".into(), None);
     }
-    if lower.contains("unknown variant") {
+    if let Some(rest) = raw.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split([',', ' '])
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty() && *s != "or")
+            .collect();
         return (
-            format!("取值无效：{raw}"),
-            Some("请从上面列出的可选值中选一个".into()),
+            format!("“{value}”不是这里可选的值"),
+            Some(format!(
+                "可选的值：{}（各项的中文写法见示例文件的说明）",
+                allowed.join("、")
+            )),
         );
     }
     if syntax || lower.contains("expected ':'") || lower.contains("simple key") {
         let help = "请检查缩进是否对齐、冒号后是否有空格、是否误用了全角冒号“：”、引号是否成对";
-        return (format!("YAML 格式错误：{raw}"), Some(help.into()));
+        return (
+            format!("YAML 格式错误：{}", syntax_error(&lower)),
+            Some(help.into()),
+        );
     }
     if raw.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return (raw.to_string(), None); // our own message, already in Chinese
     }
     (format!("内容不符合要求：{raw}"), None)
+}
+
+/// The parser's account of a syntax error, in Chinese.
+fn syntax_error(lower: &str) -> &'static str {
+    let said = |words: &[&str]| words.iter().all(|w| lower.contains(w));
+    if said(&["unclosed quote"]) || said(&["quoted scalar"]) {
+        "引号没有成对，一段文字只有开头的引号"
+    } else if said(&["flow sequence"]) {
+        "方括号 [ ] 没有成对，或其中各项没有用半角逗号隔开"
+    } else if said(&["flow mapping"]) {
+        "花括号 { } 没有成对，或其中各项没有用半角逗号隔开"
+    } else if said(&["mapping values are not allowed"]) {
+        "这一行多了一个冒号：值中有“: ”时请给整个值加引号"
+    } else if said(&["block mapping"]) || said(&["block sequence"]) || said(&["indentation"]) {
+        "缩进没有对齐：同一级的各行须从同一列开始"
+    } else if said(&["multiple documents"]) || said(&["document"]) {
+        "文件中有多余的“---”或“...”，或某一行的缩进不对"
+    } else if said(&["cannot start any token"]) {
+        "这里有不能作为开头的字符（如 Tab、@、`）；含这些字符的文字请加引号"
+    } else if said(&["anchor"]) || said(&["alias"]) {
+        "“&”“*”是 YAML 的别名记号；文字以它们开头时请加引号"
+    } else {
+        "这一行不能按 YAML 读取"
+    }
 }
 
 /// The most similar known name, if any is close enough to be a likely typo.
