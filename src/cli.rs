@@ -95,6 +95,9 @@ pub enum Command {
         /// 数据目录（含 council.yaml）。
         #[arg(value_name = "目录")]
         dir: PathBuf,
+        /// 不合公文格式惯例之处（文号括号、半角标点、重复编号等）也算错误（默认只警告）。
+        #[arg(long)]
+        strict: bool,
     },
     /// 生成某一日期的成员名单（附件），或列出人员调整记录。
     Roster {
@@ -172,7 +175,7 @@ pub struct Target {
 
 #[derive(clap::Args)]
 pub struct FontArgs {
-    /// 有字没有字体能显示时报错，不生成该文件（默认只警告）。
+    /// 警告也算错误：有字没有字体能显示时不生成该文件；数据有不合公文格式惯例之处（文号括号、半角标点、重复编号等）时一个文件也不生成（默认只警告）。
     #[arg(long)]
     pub strict: bool,
     /// 额外的字体目录（可多次指定），其中的字体优先于内置字体。

@@ -90,7 +90,8 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
                 progress: say.progress(),
                 pdfa: cli::pdfa_choice(pdfa, no_pdfa),
             };
-            let checked = checked::load(&dir)?;
+            let checked = checked::load_with(&dir, fonts.strict)?;
+            say.warn(&checked.warnings);
             let typesetter = fonts.typesetter(Some(&checked.data));
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
             if say.verbose {
@@ -181,7 +182,8 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             let (Some(dir), Some(to)) = (dir, to) else {
                 unreachable!("clap requires both without --verify")
             };
-            let checked = checked::load(&dir)?;
+            let checked = checked::load_with(&dir, fonts.strict)?;
+            say.warn(&checked.warnings);
             let typesetter = fonts.typesetter(Some(&checked.data));
             say.warn(&fonts.check(&typesetter, Some(&checked.data))?);
             let request = as_of.map(RosterRequest::reissued);
@@ -208,11 +210,18 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Check { dir } => {
-            let checked = checked::load(&dir)?;
+        Command::Check { dir, strict } => {
+            let checked = checked::load_with(&dir, strict)?;
+            say.warn(&checked.warnings);
             if !say.quiet {
                 print_history(&checked.history);
-                eprintln!("数据检查通过：{}", dir.display());
+                match checked.warnings.len() {
+                    0 => eprintln!("数据检查通过：{}", dir.display()),
+                    n => eprintln!(
+                        "数据检查通过：{}（有 {n} 处不合公文格式惯例，见上面的警告；加 --strict 则视为错误）",
+                        dir.display()
+                    ),
+                }
             }
             Ok(())
         }
@@ -227,7 +236,13 @@ fn run(command: Command, say: &Output) -> Result<(), Failure> {
             list,
             fonts,
         } => {
-            let checked::Checked { data, history, .. } = checked::load(&dir)?;
+            let checked::Checked {
+                data,
+                history,
+                warnings,
+                ..
+            } = checked::load_with(&dir, fonts.strict)?;
+            say.warn(&warnings);
             if list {
                 print_history(&history);
                 return Ok(());

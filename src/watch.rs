@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::build::{Policy, Report, write_documents};
-use crate::checked::load;
+use crate::checked::load_with;
 use crate::diag::Failure;
 use crate::documents::{self, Document, roster_appendix::RosterRequest};
 use crate::model::CouncilData;
@@ -67,7 +67,7 @@ fn round(
     state: &mut State,
 ) -> Round {
     let started = Instant::now();
-    let checked = match load(dir) {
+    let checked = match load_with(dir, policy.strict) {
         Ok(checked) => checked,
         Err(failure) => return Round::Refused(failure),
     };
@@ -90,7 +90,10 @@ fn round(
         .into_iter()
         .filter(|d| built.get(&d.name) != Some(&content(d)))
         .collect();
-    let report = write_documents(&changed, out, typesetter, &checked.data.sources(), policy);
+    let mut report = write_documents(&changed, out, typesetter, &checked.data.sources(), policy);
+    report
+        .warnings
+        .splice(0..0, checked.warnings.iter().cloned());
     // After a failure, remember nothing from this round: the next save retries every change.
     if report.errors.is_empty() {
         for doc in &changed {

@@ -76,6 +76,7 @@ pub fn all(
         data,
         history,
         attendance,
+        ..
     } = checked;
     let mut docs = Vec::new();
     if let Some(notice) = &data.founding_notice {

@@ -12,6 +12,7 @@ pub mod asset;
 pub mod check;
 mod check_seats;
 mod check_text;
+pub mod conventions;
 pub mod council;
 pub mod date;
 pub mod filing;
