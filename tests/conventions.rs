@@ -462,3 +462,32 @@ fn warnings_build_and_strict_refuses_them_all_at_once() {
         stderr(&quiet)
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// Whatever is typed, the checks point inside the file and never panic.
+    #[test]
+    fn any_text_is_checked_without_panicking(
+        value in "[\\PC\\n\"'|,:;()（）〔〕\\[\\]一二、0-9号第 ]{0,40}",
+        whole in "\\PC{0,60}",
+    ) {
+        use lianxi::diag::SourceFile;
+        use lianxi::model::conventions::{FileKind, check_file};
+        let quoted = value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+        for text in [
+            format!("doc_number: \"{quoted}\"\ntitle: \"{quoted}\"\ncc: [\"{quoted}\"]\nbody:\n  - heading: \"{quoted}\"\n"),
+            format!("title: |\n  {}\n", value.replace('\n', "\n  ")),
+            whole.clone(),
+        ] {
+            let file = SourceFile { path: "x.yaml".into(), text: text.clone().into() };
+            for kind in [FileKind::FoundingNotice, FileKind::Session, FileKind::Council] {
+                for d in check_file(kind, &file) {
+                    let span = d.location.unwrap().span;
+                    proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+}
