@@ -129,7 +129,7 @@ fn doc_number_in_ascii_brackets_with_di_and_a_leading_zero() {
             .help
             .as_deref()
             .unwrap()
-            .contains("杜政办〔2021〕011号"),
+            .contains("写成“杜政办〔2021〕11号”"),
         "{:?}",
         found[1].help
     );

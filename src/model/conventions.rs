@@ -595,11 +595,23 @@ impl Field<'_> {
         let agency: String = chars[..open].iter().collect();
         let mut at = close + 1;
         if chars.get(at) == Some(&'第') {
-            let rest: String = chars[at + 1..].iter().collect();
+            // The number as it should be: half-width, no leading zeros, then 号.
+            let digits: Vec<char> = chars[at + 1..]
+                .iter()
+                .copied()
+                .take_while(|&c| is_digit(c))
+                .collect();
+            let number = half_width_digits(&digits);
+            let number = number.trim_start_matches('0');
+            let fixed = if number.is_empty() {
+                format!("{agency}〔{year}〕序号号")
+            } else {
+                format!("{agency}〔{year}〕{number}号")
+            };
             diags.push(self.warn(
                 at..at + 1,
                 "发文字号的序号前不加“第”字".into(),
-                format!("删除“第”，写成“{agency}〔{year}〕{rest}”"),
+                format!("删除“第”，写成“{fixed}”"),
             ));
             at += 1;
         }
