@@ -1,77 +1,12 @@
 //! 公文 conventions (GB/T 9704-2012 and common office practice) checked on the typed text.
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::Spanned;
-
 use super::CouncilData;
-use super::yaml::{read_source, span_of};
+use super::tree::{Node, Value};
+use super::yaml::read_source;
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
-
-/// A YAML document as a tree of spanned nodes: where every value was typed.
-#[derive(Debug)]
-enum Node {
-    Text(String),
-    List(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<String>, Spanned<Node>)>),
-    /// Numbers, booleans, null: nothing to check.
-    Other,
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Node;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("任意值")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
-                Ok(Node::Text(v.to_string()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
-                Ok(Node::Text(v))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-                Ok(Node::Other)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Node::List(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    entries.push((key, map.next_value()?));
-                }
-                Ok(Node::Map(entries))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
 
 /// Which kind of data file a source is: the same key means different things in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,7 +84,7 @@ pub fn check_dir(dir: &Path) -> Diagnostics {
 
 /// Every convention of one file.
 pub fn check_file(kind: FileKind, file: &SourceFile) -> Diagnostics {
-    let Ok(tree) = serde_saphyr::from_str::<Spanned<Node>>(&file.text) else {
+    let Ok(tree) = serde_saphyr::from_str::<Node>(&file.text) else {
         return Diagnostics::new();
     };
     let mut diags = Diagnostics::new();
@@ -169,21 +104,24 @@ pub fn check_file(kind: FileKind, file: &SourceFile) -> Diagnostics {
 }
 
 fn walk<'a>(
-    node: &'a Spanned<Node>,
+    node: &'a Node,
     path: &mut Vec<&'a str>,
     visit: &mut impl FnMut(&str, &'a str, Range<usize>),
 ) {
     match &node.value {
-        Node::Text(text) => visit(&path.join("."), text, span_of(&node.defined)),
-        Node::List(items) => items.iter().for_each(|item| walk(item, path, visit)),
-        Node::Map(entries) => {
+        Value::Str(text) => visit(&path.join("."), text, node.span.clone()),
+        Value::Seq(items) => items.iter().for_each(|item| walk(item, path, visit)),
+        Value::Map(entries) => {
             for (key, value) in entries {
-                path.push(&key.value);
+                let Value::Str(key) = &key.value else {
+                    continue;
+                };
+                path.push(key);
                 walk(value, path, visit);
                 path.pop();
             }
         }
-        Node::Other => {}
+        _ => {}
     }
 }
 

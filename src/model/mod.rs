@@ -24,6 +24,7 @@ pub mod roster;
 pub mod schema;
 pub mod session;
 pub mod slots;
+pub mod tree;
 pub mod validate;
 pub mod yaml;
 

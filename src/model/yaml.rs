@@ -10,7 +10,8 @@ use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, MessageFormatter};
 use schemars::JsonSchema;
 
 use super::schema::schema_for;
-use super::validate::{self, Node};
+use super::tree::Node;
+use super::validate;
 use crate::diag::{Diagnostic, SourceFile};
 
 /// Larger than any council's data: a roster of 5,000 people is about 0.3 MB.
