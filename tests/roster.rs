@@ -320,3 +320,34 @@ fn one_person_in_two_seats_needs_the_data_to_say_so() {
         1
     );
 }
+
+/// What the filer writes of the person leaving (the post held when leaving) is what the form
+/// prints; the roster's record fills what the filing leaves out (issue #14: a field a user fills
+/// must do something).
+#[test]
+fn the_form_prints_the_leaving_post_the_filer_wrote() {
+    let data = edited_example("filings/2023-02-区教育局-成员.yaml", |t| {
+        t.replace(
+            "  name: 周超\n  post: 副局长",
+            "  name: 周超\n  post: 党组成员、副局长",
+        )
+    });
+    let form = render(
+        documents_of(data.path())
+            .into_iter()
+            .find(|d| d.name.contains("2023-02"))
+            .unwrap(),
+    );
+    let text = squash(&form.text());
+    assert!(
+        text.contains("姓名周超单位及职务区教育局党组成员、副局长"),
+        "{text}"
+    );
+    let unchanged = render(
+        documents_of(&example_dir())
+            .into_iter()
+            .find(|d| d.name.contains("2023-02"))
+            .unwrap(),
+    );
+    assert!(squash(&unchanged.text()).contains("姓名周超单位及职务区教育局副局长"));
+}

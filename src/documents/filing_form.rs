@@ -79,7 +79,17 @@ pub fn assemble(council: &Council, filing: &Filing, change: &ChangeRecord) -> Fi
         unit,
         filed_on: filing.filed_on.chinese(),
         seats,
-        before: change.before.as_ref().map(PersonView::new),
+        before: change.before.as_ref().map(|holder| {
+            // The filer's record of the person leaving (post and phones as they were) prints
+            // over what the roster last knew.
+            let mut holder = holder.clone();
+            if let Some(leaving) = &filing.leaving {
+                holder.post = leaving.post.clone().or(holder.post);
+                holder.office_phone = leaving.office_phone.clone().or(holder.office_phone);
+                holder.mobile = leaving.mobile.clone().or(holder.mobile);
+            }
+            PersonView::new(&holder)
+        }),
         after: change.after.as_ref().map(PersonView::new),
         reasons: Reason::ALL
             .into_iter()

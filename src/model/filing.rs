@@ -54,7 +54,7 @@ pub struct Change {
     /// 姓名。
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// 职务，如“副主任”。
+    /// 职务，如“副主任”；调整前的人员写了时，备案表按此印（不写则按名单）。
     #[serde(default)]
     pub post: Option<String>,
     /// 办公电话（可省略）。
