@@ -456,3 +456,19 @@ fn a_full_width_colon_inside_text_is_text() {
     });
     assert!(model::load(data.path()).is_ok());
 }
+
+#[test]
+fn an_unclosed_quote_is_reported_at_the_quote() {
+    let diags = errors_after("council.yaml", |t| {
+        t.replace("lead_unit: 区卫健委", "lead_unit: \"区卫健委")
+    });
+    let d = one(&diags);
+    assert_eq!(
+        d.message,
+        "YAML 格式错误：引号没有成对，一段文字只有开头的引号"
+    );
+    assert_eq!(
+        position(d),
+        at_column(where_is("council.yaml", "lead_unit: 区卫健委"), 12)
+    );
+}

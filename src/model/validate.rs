@@ -343,14 +343,16 @@ fn kinds(expected: &Schema) -> Vec<&str> {
 
 /// Whether a value of this kind can be read as `expected`; a plain scalar reads as text.
 fn kind_fits(value: &Value, expected: &Schema) -> bool {
-    kinds(expected).iter().any(|k| match (*k, value) {
-        ("null", Value::Null) => true,
-        ("string", Value::Str(_) | Value::Number | Value::Bool) => true,
-        ("integer" | "number", Value::Number) => true,
-        ("boolean", Value::Bool) => true,
-        ("object", Value::Map(_)) => true,
-        ("array", Value::Seq(_)) => true,
-        _ => false,
+    kinds(expected).iter().any(|k| {
+        matches!(
+            (*k, value),
+            ("null", Value::Null)
+                | ("string", Value::Str(_) | Value::Number | Value::Bool)
+                | ("integer" | "number", Value::Number)
+                | ("boolean", Value::Bool)
+                | ("object", Value::Map(_))
+                | ("array", Value::Seq(_))
+        )
     })
 }
 

@@ -201,11 +201,61 @@ fn to_diagnostic(file: &SourceFile, err: &serde_saphyr::Error, syntax: bool) -> 
     } else {
         span
     };
+    // The parser notices an unclosed quote where the file ends; the mistake is at the quote.
+    let lower = raw.to_lowercase();
+    let span = if syntax && (lower.contains("unclosed quote") || lower.contains("quoted scalar")) {
+        unclosed_quote(&file.text, span.start).map_or(span, |at| at..at + 1)
+    } else {
+        span
+    };
     let diag = Diagnostic::error(message).at(file, span);
     match help {
         Some(h) => diag.help(h),
         None => diag,
     }
+}
+
+/// The last quote before `until` that opens a value and is not closed on its line.
+fn unclosed_quote(text: &str, until: usize) -> Option<usize> {
+    let mut found = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset > until {
+            break;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        let value_at = content
+            .find(": ")
+            .map(|i| i + 2)
+            .or_else(|| {
+                content
+                    .trim_start()
+                    .starts_with("- ")
+                    .then(|| content.find("- ").unwrap() + 2)
+            })
+            .unwrap_or(0);
+        let value = &content[value_at..];
+        let trimmed = value.trim_start();
+        let at = value_at + value.len() - trimmed.len();
+        if let Some(quote) = trimmed.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            let rest = &trimmed[1..];
+            let closed = if quote == '"' {
+                let mut escaped = false;
+                rest.chars().any(|c| {
+                    let close = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    close
+                })
+            } else {
+                rest.replace("''", "").contains('\'')
+            };
+            if !closed {
+                found = Some(offset + at);
+            }
+        }
+        offset += line.len();
+    }
+    found
 }
 
 fn offset_of_line_col(text: &str, line: usize, col: usize) -> usize {
