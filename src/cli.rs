@@ -30,133 +30,173 @@ pub struct Cli {
 #[derive(Subcommand)]
 pub enum Command {
     /// 新建一个联席会议的数据目录：各文件带中文说明和示例，可直接生成公文。
-    Init {
-        /// 要新建的目录。
-        #[arg(value_name = "目录")]
-        dir: PathBuf,
-    },
+    Init(InitArgs),
     /// 生成数据目录中定义的全部公文（PDF）：成立通知、每份备案表、当前成员名单。
-    Build {
-        #[command(flatten)]
-        target: Target,
-        /// 输出格式：pdf（默认）；ofd（国家版式文档格式 GB/T 33190，带档案元数据）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
-        #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
-        format: Format,
-        /// 任一份公文失败则一份也不写。
-        #[arg(long)]
-        all_or_nothing: bool,
-        /// 每份通知和纪要印 N 份，各带 6 位份号，每份从奇数页开始。
-        #[arg(long, value_name = "份数")]
-        copies: Option<usize>,
-        /// 与 --copies 同用：每份各写一个文件。
-        #[arg(long, requires = "copies")]
-        split: bool,
-        /// 所有公文都导出为 PDF/A（存档格式），级别默认 a-2b，可选 a-1b、a-2u、a-3b。不加时只有会议纪要导出为 PDF/A-2b。
-        #[arg(long, value_name = "级别", num_args = 0..=1, default_missing_value = "a-2b", value_parser = PdfA::parse, conflicts_with = "no_pdfa")]
-        pdfa: Option<PdfA>,
-        /// 会议纪要也不导出为 PDF/A。
-        #[arg(long)]
-        no_pdfa: bool,
-        #[command(flatten)]
-        fonts: FontArgs,
-    },
+    Build(BuildArgs),
     /// 监视数据目录：每次保存 YAML 文件后，自动重新生成内容有变化的公文（Ctrl+C 退出）。
-    Watch {
-        #[command(flatten)]
-        target: Target,
-        #[command(flatten)]
-        fonts: FontArgs,
-    },
+    Watch(WatchArgs),
     /// 把全部定稿公文以 PDF/A-2b 归档到按年度、文种分好的目录，并写清单（SHA-256、题名、文号、日期、保管期限）；已归档的文件从不覆盖。
-    Archive {
-        /// 数据目录（含 council.yaml）。
-        #[arg(value_name = "目录", required_unless_present = "verify")]
-        dir: Option<PathBuf>,
-        /// 归档目录。
-        #[arg(long, value_name = "归档目录", required_unless_present = "verify")]
-        to: Option<PathBuf>,
-        /// 公文内容与已归档的版本不同时，把新版本与旧版本并存归档并记入清单（否则报错）。
-        #[arg(long)]
-        supersede: bool,
-        /// 归档格式：pdf（PDF/A-2b，默认）或 ofd（OFD，GB/T 33190）。
-        #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_archive_format)]
-        format: Format,
-        /// 核对归档目录：逐个文件重新计算 SHA-256，与清单比对。
-        #[arg(long, value_name = "归档目录", conflicts_with_all = ["dir", "to", "supersede"])]
-        verify: Option<PathBuf>,
-        /// 另外生成这一天的成员名单 roster-日期.pdf，如 2026-11-28（不写则只生成 rosters/ 中定义的名单）。
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
-        as_of: Option<Date>,
-        #[command(flatten)]
-        fonts: FontArgs,
-    },
+    Archive(ArchiveArgs),
     /// 只检查数据，不生成文件；列出人员调整记录。
-    Check {
-        /// 数据目录（含 council.yaml）。
-        #[arg(value_name = "目录")]
-        dir: PathBuf,
-        /// 不合公文格式惯例之处（文号括号、半角标点、重复编号等）也算错误（默认只警告）。
-        #[arg(long)]
-        strict: bool,
-    },
+    Check(CheckArgs),
     /// 生成某一日期的成员名单（附件），或列出人员调整记录。
-    Roster {
-        /// 数据目录（含 council.yaml）。
-        #[arg(value_name = "目录")]
-        dir: PathBuf,
-        /// 名单日期（默认今天），如 2026-11-28。
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
-        as_of: Option<Date>,
-        /// 附“变更说明”，列出此日期之后的调整。
-        #[arg(long, value_name = "日期", value_parser = parse_date)]
-        since: Option<Date>,
-        /// 用表格排列（序号、单位、姓名、职务、联系电话）。
-        #[arg(long, conflicts_with = "run_in")]
-        table: bool,
-        /// 每类人员连写成一段（“成员：区委编办副主任徐翠侠、……”）。
-        #[arg(long)]
-        run_in: bool,
-        /// 标题下一行的说明，默认“（YYYY年M月更新）”。
-        #[arg(long, value_name = "文字")]
-        note: Option<String>,
-        /// 输出文件（默认 roster-日期.pdf）；以 .ofd 结尾时生成 OFD。
-        #[arg(short, long, value_name = "文件")]
-        out: Option<PathBuf>,
-        /// 只在终端列出人员调整记录，不生成文件。
-        #[arg(long)]
-        list: bool,
-        #[command(flatten)]
-        fonts: FontArgs,
-    },
+    Roster(RosterArgs),
     /// 生成各类数据文件的 JSON Schema，供 VS Code 等编辑器补全和检查。
-    Schema {
-        /// 数据目录（schema 写入其中的 schema 子目录）。
-        #[arg(value_name = "目录", default_value = ".")]
-        dir: PathBuf,
-        /// 另行指定 schema 的输出目录。
-        #[arg(long, value_name = "输出目录")]
-        out: Option<PathBuf>,
-    },
+    Schema(SchemaArgs),
     /// 生成命令行自动补全脚本：bash、zsh、fish 或 powershell。
-    Completions {
-        #[arg(value_name = "外壳", value_parser = ["bash", "zsh", "fish", "powershell", "elvish"])]
-        shell: String,
-    },
+    Completions(CompletionsArgs),
     /// 显示每种字体角色实际使用的字体及其来源。
-    Fonts {
-        /// 数据目录（可省略）：给出时按其 council.yaml 中的 fonts: 设置选择字体。
-        #[arg(value_name = "数据目录")]
-        dir: Option<PathBuf>,
-        #[command(flatten)]
-        fonts: FontArgs,
-    },
+    Fonts(FontsArgs),
     /// 排版一个 Typst 文件（开发调试用；可导入 /gbt9704.typ）。
     #[command(hide = true)]
-    Typeset {
-        file: PathBuf,
-        #[arg(short, long)]
-        out: PathBuf,
-    },
+    Typeset(TypesetArgs),
+}
+
+/// The arguments of `init`.
+#[derive(clap::Args)]
+pub struct InitArgs {
+    /// 要新建的目录。
+    #[arg(value_name = "目录")]
+    pub dir: PathBuf,
+}
+
+/// The arguments of `build`.
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// 输出格式：pdf（默认）；ofd（国家版式文档格式 GB/T 33190，带档案元数据）；png（每页一张预览图）；typ（排版用的 Typst 源文件）。
+    #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_format)]
+    pub format: Format,
+    /// 任一份公文失败则一份也不写。
+    #[arg(long)]
+    pub all_or_nothing: bool,
+    /// 每份通知和纪要印 N 份，各带 6 位份号，每份从奇数页开始。
+    #[arg(long, value_name = "份数")]
+    pub copies: Option<usize>,
+    /// 与 --copies 同用：每份各写一个文件。
+    #[arg(long, requires = "copies")]
+    pub split: bool,
+    /// 所有公文都导出为 PDF/A（存档格式），级别默认 a-2b，可选 a-1b、a-2u、a-3b。不加时只有会议纪要导出为 PDF/A-2b。
+    #[arg(long, value_name = "级别", num_args = 0..=1, default_missing_value = "a-2b", value_parser = PdfA::parse, conflicts_with = "no_pdfa")]
+    pub pdfa: Option<PdfA>,
+    /// 会议纪要也不导出为 PDF/A。
+    #[arg(long)]
+    pub no_pdfa: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// The arguments of `watch`.
+#[derive(clap::Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub target: Target,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// The arguments of `archive`.
+#[derive(clap::Args)]
+pub struct ArchiveArgs {
+    /// 数据目录（含 council.yaml）。
+    #[arg(value_name = "目录", required_unless_present = "verify")]
+    pub dir: Option<PathBuf>,
+    /// 归档目录。
+    #[arg(long, value_name = "归档目录", required_unless_present = "verify")]
+    pub to: Option<PathBuf>,
+    /// 公文内容与已归档的版本不同时，把新版本与旧版本并存归档并记入清单（否则报错）。
+    #[arg(long)]
+    pub supersede: bool,
+    /// 归档格式：pdf（PDF/A-2b，默认）或 ofd（OFD，GB/T 33190）。
+    #[arg(long, value_name = "格式", default_value = "pdf", value_parser = parse_archive_format)]
+    pub format: Format,
+    /// 核对归档目录：逐个文件重新计算 SHA-256，与清单比对。
+    #[arg(long, value_name = "归档目录", conflicts_with_all = ["dir", "to", "supersede"])]
+    pub verify: Option<PathBuf>,
+    /// 另外生成这一天的成员名单 roster-日期.pdf，如 2026-11-28（不写则只生成 rosters/ 中定义的名单）。
+    #[arg(long, value_name = "日期", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// The arguments of `check`.
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// 数据目录（含 council.yaml）。
+    #[arg(value_name = "目录")]
+    pub dir: PathBuf,
+    /// 不合公文格式惯例之处（文号括号、半角标点、重复编号等）也算错误（默认只警告）。
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The arguments of `roster`.
+#[derive(clap::Args)]
+pub struct RosterArgs {
+    /// 数据目录（含 council.yaml）。
+    #[arg(value_name = "目录")]
+    pub dir: PathBuf,
+    /// 名单日期（默认今天），如 2026-11-28。
+    #[arg(long, value_name = "日期", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    /// 附“变更说明”，列出此日期之后的调整。
+    #[arg(long, value_name = "日期", value_parser = parse_date)]
+    pub since: Option<Date>,
+    /// 用表格排列（序号、单位、姓名、职务、联系电话）。
+    #[arg(long, conflicts_with = "run_in")]
+    pub table: bool,
+    /// 每类人员连写成一段（“成员：区委编办副主任徐翠侠、……”）。
+    #[arg(long)]
+    pub run_in: bool,
+    /// 标题下一行的说明，默认“（YYYY年M月更新）”。
+    #[arg(long, value_name = "文字")]
+    pub note: Option<String>,
+    /// 输出文件（默认 roster-日期.pdf）；以 .ofd 结尾时生成 OFD。
+    #[arg(short, long, value_name = "文件")]
+    pub out: Option<PathBuf>,
+    /// 只在终端列出人员调整记录，不生成文件。
+    #[arg(long)]
+    pub list: bool,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// The arguments of `schema`.
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// 数据目录（schema 写入其中的 schema 子目录）。
+    #[arg(value_name = "目录", default_value = ".")]
+    pub dir: PathBuf,
+    /// 另行指定 schema 的输出目录。
+    #[arg(long, value_name = "输出目录")]
+    pub out: Option<PathBuf>,
+}
+
+/// The arguments of `completions`.
+#[derive(clap::Args)]
+pub struct CompletionsArgs {
+    #[arg(value_name = "外壳", value_parser = ["bash", "zsh", "fish", "powershell", "elvish"])]
+    pub shell: String,
+}
+
+/// The arguments of `fonts`.
+#[derive(clap::Args)]
+pub struct FontsArgs {
+    /// 数据目录（可省略）：给出时按其 council.yaml 中的 fonts: 设置选择字体。
+    #[arg(value_name = "数据目录")]
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// The arguments of `typeset`.
+#[derive(clap::Args)]
+pub struct TypesetArgs {
+    pub file: PathBuf,
+    #[arg(short, long)]
+    pub out: PathBuf,
 }
 
 /// What `build` and `watch` render: a data directory, into an output directory, on a date.
