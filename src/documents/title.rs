@@ -45,16 +45,19 @@ fn between_words(title: &str) -> Option<Vec<String>> {
     (fewest..=fewest + 1).find_map(|lines| {
         let mut best: Option<(f64, Vec<usize>)> = None;
         choose_breaks(&words, lines, 0, &mut Vec::new(), &mut best);
-        best.map(|(_, breaks)| {
-            let mut bounds = vec![0];
-            bounds.extend(breaks);
-            bounds.push(words.len());
-            bounds
-                .windows(2)
-                .map(|w| words[w[0]..w[1]].concat())
-                .collect()
-        })
+        best.map(|(_, breaks)| lines_at(&words, &breaks))
     })
+}
+
+/// The lines `words` make with a break before each word of `breaks`.
+fn lines_at(words: &[&str], breaks: &[usize]) -> Vec<String> {
+    let mut bounds = vec![0];
+    bounds.extend_from_slice(breaks);
+    bounds.push(words.len());
+    bounds
+        .windows(2)
+        .map(|w| words[w[0]..w[1]].concat())
+        .collect()
 }
 
 /// Tries every way of putting breaks after word `from` on so that `words` make `lines` lines
@@ -95,13 +98,7 @@ fn choose_breaks(
 /// three times its excess (offices set a two-line title long over short: "…关于建立厦门市" /
 /// "消防工作联席会议制度的通知"); a line opening on a particle ("的通知") costs four.
 fn cost(words: &[&str], breaks: &[usize]) -> f64 {
-    let mut bounds = vec![0];
-    bounds.extend_from_slice(breaks);
-    bounds.push(words.len());
-    let widths: Vec<f64> = bounds
-        .windows(2)
-        .map(|w| cells(&words[w[0]..w[1]].concat()))
-        .collect();
+    let widths: Vec<f64> = lines_at(words, breaks).iter().map(|l| cells(l)).collect();
     let mean = widths.iter().sum::<f64>() / widths.len() as f64;
     let uneven: f64 = widths.iter().map(|w| (w - mean).abs()).sum();
     let growing: f64 = widths.windows(2).map(|w| (w[1] - w[0]).max(0.0)).sum();

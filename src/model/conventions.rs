@@ -1,7 +1,7 @@
 //! 公文 conventions (GB/T 9704-2012 and common office practice) checked on the typed text.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::CouncilData;
 use super::tree::{Node, Value};
@@ -60,19 +60,11 @@ pub fn check_dir(dir: &Path) -> Diagnostics {
         (FileKind::Session, super::SESSIONS_DIR),
         (FileKind::RosterIssue, super::ROSTERS_DIR),
     ] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(sub))
-            .map(|entries| {
-                entries
-                    .flatten()
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        files.extend(paths.into_iter().map(|p| (kind, p)));
+        files.extend(
+            super::yaml_files(&dir.join(sub))
+                .into_iter()
+                .map(|p| (kind, p)),
+        );
     }
     files
         .into_iter()
