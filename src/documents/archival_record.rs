@@ -7,31 +7,32 @@ use crate::xml::escape;
 impl Document {
     /// 文种.
     pub fn kind(&self) -> &'static str {
-        match self.template {
-            "minutes.typ" => "纪要",
-            "notice.typ" => "通知",
-            "filing-form.typ" => "备案表",
-            _ => "成员名单",
-        }
+        self.kind
     }
 
-    /// 保管期限 by 文种: what founds the council or records its decisions is kept permanently,
-    /// its working papers for 30 years.
+    /// 保管期限 by 文种: what founds the council, records its decisions or goes up to the
+    /// government is kept permanently, its working papers and letters for 30 years.
     pub fn retention(&self) -> &'static str {
         match self.kind() {
-            "纪要" | "通知" => "永久",
+            "纪要" | "通知" | "决定" | "报告" | "请示" | "批复" | "意见" | "通报" | "方案" => {
+                "永久"
+            }
             _ => "定期30年",
         }
     }
 
     /// 文号 (notices) or 期号 (minutes); empty when the document has none.
     pub fn number(&self) -> &str {
-        self.view_text(&["/notice/doc_number", "/minutes/number"])
+        self.view_text(&["/notice/doc_number", "/document/doc_number", "/minutes/number"])
     }
 
     /// 责任者: the issuing body, when the document names one.
     pub fn issuer(&self) -> &str {
-        self.view_text(&["/notice/signature/issuer", "/minutes/issuer"])
+        self.view_text(&[
+            "/notice/signature/issuer",
+            "/document/signatures/0/issuer",
+            "/minutes/issuer",
+        ])
     }
 
     fn view_text(&self, pointers: &[&str]) -> &str {

@@ -2,10 +2,8 @@
 
 use serde::Serialize;
 
-use super::notice::{
-    AttachmentView, BlockView, ImprintView, NoticeView, SignatureView, number_attachments,
-    recipients_line,
-};
+use super::attachment::{AttachmentView, number_attachments};
+use super::notice::{BlockView, ImprintView, NoticeView, SignatureView, recipients_line};
 use super::numbering::Numbering;
 use super::title::title_lines;
 use crate::model::Council;

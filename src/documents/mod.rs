@@ -1,6 +1,8 @@
 //! Assembling each document kind from the model: what every document says, and under which name.
 
 pub mod archival_record;
+pub mod attachment;
+pub mod body;
 pub mod derived_text;
 pub mod filing_form;
 pub mod founding_notice;
@@ -8,6 +10,7 @@ pub mod meeting_notice;
 pub mod minutes;
 pub mod notice;
 pub mod numbering;
+pub mod official;
 pub mod roster_appendix;
 pub mod roster_list;
 pub mod title;
@@ -17,7 +20,9 @@ use serde::Serialize;
 use crate::checked::Checked;
 use crate::diag::{Failure, SourceFile};
 use crate::model::asset::{self, Asset};
-use crate::model::{CouncilData, Date, Seal};
+use crate::model::check_documents::pdf_pages;
+use crate::model::official::AttachmentSpec;
+use crate::model::{CouncilData, Date, Loaded, OfficialDocument, Seal};
 use crate::roster::History;
 use roster_appendix::RosterRequest;
 
@@ -40,6 +45,8 @@ pub struct Document {
     pub numbered: bool,
     /// Kept for the archive (minutes): exported as PDF/A unless the run says otherwise.
     pub archival: bool,
+    /// 文种: 通知, 函, 报告, 纪要, 备案表, 成员名单 …; the archive files documents under it.
+    pub kind: &'static str,
 }
 
 impl Document {
@@ -61,6 +68,7 @@ impl Document {
             assets: vec![],
             numbered: false,
             archival: false,
+            kind: "",
         }
     }
 }
@@ -101,6 +109,7 @@ pub fn all(
             assets: vec![],
             numbered: false,
             archival: false,
+            kind: "备案表",
         });
     }
     for (session, people) in data.sessions.iter().zip(attendance) {
@@ -128,6 +137,7 @@ pub fn all(
                 assets: vec![],
                 numbered: true,
                 archival: true,
+                kind: "纪要",
             });
         }
     }
@@ -135,6 +145,9 @@ pub fn all(
         let mut doc = roster_appendix(data, history, &RosterRequest::issue(issue));
         doc.name = format!("{}/{}", crate::model::ROSTERS_DIR, stem(&issue.file));
         docs.push(doc);
+    }
+    for doc in &data.documents {
+        docs.push(official_document(data, history, doc)?);
     }
     docs.extend(extra_roster.map(|request| roster_appendix(data, history, request)));
     Ok(docs)
@@ -152,7 +165,45 @@ pub fn roster_appendix(data: &CouncilData, history: &History, request: &RosterRe
         assets: vec![],
         numbered: false,
         archival: false,
+        kind: "成员名单",
     }
+}
+
+/// A document of `documents/`, with the seal images and PDF files it names.
+fn official_document(
+    data: &CouncilData,
+    history: &History,
+    doc: &Loaded<OfficialDocument>,
+) -> Result<Document, Failure> {
+    let mut assets = Vec::new();
+    let mut seal_images = Vec::new();
+    for (_, seal) in doc.organs() {
+        let seal_asset = seal_assets(data, seal, &doc.file)?;
+        seal_images.push(seal_image(&seal_asset));
+        assets.extend(seal_asset);
+    }
+    let mut pdfs = Vec::new();
+    for attachment in &doc.attachments {
+        if let AttachmentSpec::Pdf(pdf) = &attachment.value {
+            let pages = pdf_pages(&data.dir, &pdf.file, &doc.file)?;
+            let asset = asset::resolve_as(&data.dir, &pdf.file, &doc.file, &asset::PDF)?;
+            pdfs.push((asset.virtual_path.clone(), pages));
+            assets.push(asset);
+        }
+    }
+    let files = official::ResolvedFiles { seal_images, pdfs };
+    let view = official::assemble(data, history, doc, files);
+    Ok(Document {
+        name: format!("{}/{}", crate::model::DOCUMENTS_DIR, stem(&doc.file)),
+        template: "document.typ",
+        title: view.title_lines.concat(),
+        view: wrap("document", &view),
+        date: doc.date.value,
+        assets,
+        numbered: true,
+        archival: false,
+        kind: doc.kind.chinese(),
+    })
 }
 
 /// A 通知 (founding or meeting notice): the notice template, with a 份号 when copies are asked.
@@ -171,6 +222,7 @@ fn notice_document(
         assets,
         numbered: true,
         archival: false,
+        kind: "通知",
     }
 }
 

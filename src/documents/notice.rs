@@ -2,8 +2,7 @@
 
 use serde::Serialize;
 
-use super::meeting_notice::ReplyFormView;
-use super::roster_appendix::RosterAppendixView;
+use super::attachment::AttachmentView;
 use super::roster_list::RosterGroup;
 use crate::model::{Date, Seal};
 
@@ -27,43 +26,6 @@ pub struct NoticeView {
     /// Attachment pages, after the signature and before the 版记.
     pub attachments: Vec<AttachmentView>,
     pub imprint: ImprintView,
-}
-
-/// One attachment page set.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum AttachmentView {
-    Roster { appendix: RosterAppendixView },
-    ReplyForm { form: ReplyFormView },
-}
-
-impl AttachmentView {
-    pub fn title(&self) -> String {
-        match self {
-            AttachmentView::Roster { appendix } => appendix.title_lines.concat(),
-            AttachmentView::ReplyForm { form } => form.title_lines.concat(),
-        }
-    }
-
-    fn set_label(&mut self, label: String) {
-        match self {
-            AttachmentView::Roster { appendix } => appendix.label = label,
-            AttachmentView::ReplyForm { form } => form.label = label,
-        }
-    }
-}
-
-/// Labels attachments "附件" (one) or "附件1", "附件2" … and returns the 附件说明 names.
-pub fn number_attachments(attachments: &mut [AttachmentView]) -> Vec<String> {
-    let several = attachments.len() > 1;
-    for (i, a) in attachments.iter_mut().enumerate() {
-        a.set_label(if several {
-            format!("附件{}", i + 1)
-        } else {
-            "附件".into()
-        });
-    }
-    attachments.iter().map(AttachmentView::title).collect()
 }
 
 /// One element of the body.
@@ -95,12 +57,35 @@ pub enum BlockView {
         number: String,
         text: String,
     },
+    /// A table typed in the data.
+    Table {
+        #[serde(flatten)]
+        table: TableView,
+    },
     /// Name list: 召集人/副召集人/成员 or 联络员 lines, labels padded to one width.
     Roster {
         groups: Vec<RosterGroup>,
         /// Groups listed elsewhere in the document whose columns these share.
         aligned_with: Vec<RosterGroup>,
     },
+}
+
+/// A table: column heads, relative widths (empty: by content) and rows of cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView {
+    pub columns: Vec<String>,
+    pub widths: Vec<u32>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl TableView {
+    pub fn new(table: &crate::model::official::Table) -> Self {
+        TableView {
+            columns: table.columns.value.clone(),
+            widths: table.widths.clone(),
+            rows: table.rows.iter().map(|r| r.value.clone()).collect(),
+        }
+    }
 }
 
 /// A heading sentence of a （一） item is at most this many characters (with its "。"); a

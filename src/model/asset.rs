@@ -1,4 +1,4 @@
-//! Files the data names explicitly (a seal image): resolved inside the data directory, or refused.
+//! Files the data names explicitly (a seal image, a PDF attachment): resolved inside the data directory, or refused.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -15,24 +15,58 @@ pub struct Asset {
     pub real_path: PathBuf,
 }
 
-/// Resolves `name` (relative to `dir`) to an asset, refusing anything outside `dir`.
+/// What an asset may be: the extensions accepted, and what to say when another is named.
+pub struct AssetKind {
+    extensions: &'static [&'static str],
+    wrong_kind: &'static str,
+    convert: &'static str,
+    example: &'static str,
+}
+
+/// A seal image.
+pub const SEAL_IMAGE: AssetKind = AssetKind {
+    extensions: &["png", "jpg", "jpeg", "svg"],
+    wrong_kind: "只支持 PNG、JPG 或 SVG 图片",
+    convert: "请把印章另存为 PNG 图片（透明背景）",
+    example: "seal.png",
+};
+
+/// An existing PDF printed as an attachment.
+pub const PDF: AssetKind = AssetKind {
+    extensions: &["pdf"],
+    wrong_kind: "附件只能是 PDF 文件",
+    convert: "请先把它另存为 PDF（如在 WPS 或 Word 中“输出为 PDF”）",
+    example: "附件/工作方案.pdf",
+};
+
+/// Resolves the seal image `name` (relative to `dir`), refusing anything outside `dir`.
 pub fn resolve(dir: &Path, name: &Spanned<String>, file: &SourceFile) -> Result<Asset, Diagnostic> {
+    resolve_as(dir, name, file, &SEAL_IMAGE)
+}
+
+/// Resolves `name` (relative to `dir`) to an asset of `kind`, refusing anything outside `dir`.
+pub fn resolve_as(
+    dir: &Path,
+    name: &Spanned<String>,
+    file: &SourceFile,
+    kind: &AssetKind,
+) -> Result<Asset, Diagnostic> {
     let refuse = refusal(name, file);
-    let inside = "请把文件放进数据目录（或其子目录），并写相对路径，如 seal.png";
-    let canon = inside_dir(dir, name, file, inside)?;
+    let inside = format!(
+        "请把文件放进数据目录（或其子目录），并写相对路径，如 {}",
+        kind.example
+    );
+    let canon = inside_dir(dir, name, file, &inside)?;
     if !canon.is_file() {
-        return Err(refuse("它不是文件", inside));
+        return Err(refuse("它不是文件", &inside));
     }
     let ext = Path::new(&name.value)
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    if !["png", "jpg", "jpeg", "svg"].contains(&ext.as_str()) {
-        return Err(refuse(
-            "只支持 PNG、JPG 或 SVG 图片",
-            "请把印章另存为 PNG 图片（透明背景）",
-        ));
+    if !kind.extensions.contains(&ext.as_str()) {
+        return Err(refuse(kind.wrong_kind, kind.convert));
     }
     let virtual_path = format!("/assets/{}", name.value.replace('\\', "/"));
     Ok(Asset {

@@ -150,6 +150,8 @@ pub fn check(data: &CouncilData) -> Diagnostics {
         }
     }
 
+    diags.extend(super::check_documents::check(data));
+
     for session in &data.sessions {
         let file = &session.file;
         let day = session.date.value;

@@ -4,15 +4,23 @@
 use super::check::at;
 use super::slots::{self, Piece};
 use super::yaml::nearest;
+use super::official::Table;
 use super::{Block, Council, CouncilData, Insert, Loaded, Notice, Sealing};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 
 /// A notice body's inserts need their data, and its slots must name something the data has.
 pub(super) fn notice_body(data: &CouncilData, notice: &Loaded<Notice>) -> Diagnostics {
+    let mut diags = body(data, &notice.body, &notice.file);
+    diags.extend(unknown_slots(data, &notice.title, &notice.file));
+    diags
+}
+
+/// The blocks of any body: inserts need their data, slots something the data has, a table
+/// rows as wide as its columns.
+pub(super) fn body(data: &CouncilData, blocks: &[Block], file: &SourceFile) -> Diagnostics {
     let council = &data.council;
     let mut diags = Diagnostics::new();
-    let file = &notice.file;
-    for block in &notice.body {
+    for block in blocks {
         let text = match block {
             Block::Insert(insert) => {
                 let missing = match insert.value {
@@ -42,10 +50,62 @@ pub(super) fn notice_body(data: &CouncilData, notice: &Loaded<Notice>) -> Diagno
             | Block::Item(t)
             | Block::Point(t)
             | Block::Subpoint(t) => t,
+            Block::Table(table) => {
+                diags.extend(table_shape(table, file));
+                continue;
+            }
         };
         diags.extend(unknown_slots(data, text, file));
     }
-    diags.extend(unknown_slots(data, &notice.title, file));
+    diags
+}
+
+/// Every row of a table has a cell per column, and `widths`, when given, one ratio per column.
+pub(super) fn table_shape(table: &Table, file: &SourceFile) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let columns = table.columns.value.len();
+    if columns == 0 {
+        diags.push(
+            at(file, &table.columns, "表格没有列标题".into())
+                .help("请在 columns 中写出各列的标题，如 [序号, 任务, 责任单位]"),
+        );
+        return diags;
+    }
+    if !table.widths.is_empty() && table.widths.len() != columns {
+        diags.push(
+            at(
+                file,
+                &table.columns,
+                format!(
+                    "widths 写了 {} 个比例，但表格有 {columns} 列",
+                    table.widths.len()
+                ),
+            )
+            .help("请为每一列写一个宽度比例，或删除 widths（按内容分配列宽）"),
+        );
+    }
+    if table.widths.contains(&0) {
+        diags.push(
+            at(file, &table.columns, "widths 中有 0".into())
+                .help("宽度比例须是正整数，如 [1, 6, 3]"),
+        );
+    }
+    for row in &table.rows {
+        let cells = row.value.len();
+        if cells != columns {
+            diags.push(
+                at(
+                    file,
+                    row,
+                    format!("这一行有 {cells} 格，但表格有 {columns} 列"),
+                )
+                .help(format!(
+                    "每行的格数须与 columns 相同（{}）；空格请写 \"\"",
+                    table.columns.value.join("、")
+                )),
+            );
+        }
+    }
     diags
 }
 

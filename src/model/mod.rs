@@ -7,9 +7,11 @@
 //! - `filings/*.yaml`        personnel-change filings ([`Filing`]), one per file
 //! - `sessions/*.yaml`       meetings: their notices and minutes ([`Session`]), one per file
 //! - `rosters/*.yaml`        reissues of the 成员名单 ([`RosterIssue`]), one per file
+//! - `documents/*.yaml`      any other 公文: 通知, 函, 报告 … ([`OfficialDocument`]), one per file
 
 pub mod asset;
 pub mod check;
+pub mod check_documents;
 mod check_seats;
 mod check_text;
 pub mod conventions;
@@ -18,6 +20,7 @@ pub mod date;
 pub mod filing;
 pub mod font_choice;
 pub mod notice;
+pub mod official;
 pub mod prose;
 pub mod reissue;
 pub mod roster;
@@ -36,6 +39,7 @@ pub use council::{Council, Office, Sealing, Unit};
 pub use date::Date;
 pub use filing::Filing;
 pub use notice::{Attachment, Block, Insert, Notice, Seal};
+pub use official::OfficialDocument;
 pub use reissue::{RosterIssue, RosterLayout};
 pub use roster::{Roster, Seat};
 pub use session::Session;
@@ -69,6 +73,8 @@ pub struct CouncilData {
     pub sessions: Vec<Loaded<Session>>,
     /// In file-name order.
     pub roster_issues: Vec<Loaded<RosterIssue>>,
+    /// In file-name order.
+    pub documents: Vec<Loaded<OfficialDocument>>,
 }
 
 impl CouncilData {
@@ -79,6 +85,7 @@ impl CouncilData {
         files.extend(self.filings.iter().map(|f| &f.file));
         files.extend(self.sessions.iter().map(|s| &s.file));
         files.extend(self.roster_issues.iter().map(|r| &r.file));
+        files.extend(self.documents.iter().map(|d| &d.file));
         files
     }
 }
@@ -89,6 +96,7 @@ pub const FOUNDING_NOTICE_FILE: &str = "founding-notice.yaml";
 pub const FILINGS_DIR: &str = "filings";
 pub const SESSIONS_DIR: &str = "sessions";
 pub const ROSTERS_DIR: &str = "rosters";
+pub const DOCUMENTS_DIR: &str = "documents";
 
 /// Loads and checks a data directory. All problems found are returned together.
 pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
@@ -119,6 +127,10 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         .iter()
         .filter_map(|path| load_file(path, &mut diags))
         .collect();
+    let documents: Vec<Loaded<OfficialDocument>> = yaml_files(&dir.join(DOCUMENTS_DIR))
+        .iter()
+        .filter_map(|path| load_file(path, &mut diags))
+        .collect();
     let (Some(council), Some(roster)) = (council, roster) else {
         return Err(Failure(diags));
     };
@@ -130,6 +142,7 @@ pub fn load(dir: &Path) -> Result<CouncilData, Failure> {
         filings,
         sessions,
         roster_issues,
+        documents,
     };
     diags.extend(check::check(&data));
     if diags.iter().any(Diagnostic::is_error) {

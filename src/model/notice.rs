@@ -80,6 +80,8 @@ pub enum Block {
     Point(String),
     /// 四级条目，自动编号“（1）”。
     Subpoint(String),
+    /// 表格：列标题和各行。
+    Table(super::official::Table),
     /// 由数据自动生成的部分。
     Insert(#[schemars(with = "Insert")] Spanned<Insert>),
 }

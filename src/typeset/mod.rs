@@ -213,8 +213,8 @@ struct Metadata {
 impl Metadata {
     fn of(doc: &Document) -> Self {
         let title = (!doc.title.is_empty()).then(|| doc.title.clone());
-        // Notices and minutes name their issuer and number; forms and rosters carry the title.
-        if matches!(doc.kind(), "通知" | "纪要") {
+        // 公文 name their issuer and number; forms and rosters carry the title alone.
+        if !doc.issuer().is_empty() {
             Metadata {
                 title,
                 author: vec![doc.issuer().to_string()],
