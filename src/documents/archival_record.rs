@@ -23,7 +23,11 @@ impl Document {
 
     /// 文号 (notices) or 期号 (minutes); empty when the document has none.
     pub fn number(&self) -> &str {
-        self.view_text(&["/notice/doc_number", "/document/doc_number", "/minutes/number"])
+        self.view_text(&[
+            "/notice/doc_number",
+            "/document/doc_number",
+            "/minutes/number",
+        ])
     }
 
     /// 责任者: the issuing body, when the document names one.

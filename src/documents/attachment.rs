@@ -72,4 +72,3 @@ pub fn number_attachments(attachments: &mut [AttachmentView]) -> Vec<String> {
     }
     attachments.iter().map(AttachmentView::title).collect()
 }
-

@@ -34,19 +34,17 @@ pub fn assemble(
     people: &Attendance,
     seal_image: Option<String>,
 ) -> NoticeView {
-    let meeting = format!(
-        "{}{}年{}",
-        council.name_on(session.date.value),
-        session.year,
-        session.kind.chinese()
-    );
+    let meeting = session.meeting_name(council.name_on(session.date.value));
     let date = session.date.value;
     let mut n = Numbering::default();
     let mut body = vec![BlockView::Paragraph {
         text: format!(
-            "{}经{}同意，定于{}召开{meeting}。现将有关事项通知如下：",
+            "{}{}，定于{}召开{meeting}。现将有关事项通知如下：",
             notice.purpose.as_deref().unwrap_or(""),
-            council.first_role(),
+            session.convened_by(
+                council.first_role(),
+                council.office.as_ref().map(|o| o.name())
+            ),
             date.chinese()
         ),
     }];

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::notice::ImprintView;
 use super::numbering::Numbering;
 use super::roster_list::run_in_units;
-use crate::model::Council;
-use crate::model::session::{Minutes, Session};
+use crate::model::session::{Minutes, Session, SessionKind};
+use crate::model::{Council, Loaded};
 use crate::roster::Holder;
 use crate::roster::attendance::Attendance;
 
@@ -40,17 +40,20 @@ pub struct AttendanceLine {
     pub names: String,
 }
 
+/// `number`: the minutes' 期号 when the data gives none (see [`numbers`]).
 pub fn assemble(
     council: &Council,
     session: &Session,
     minutes: &Minutes,
     people: &Attendance,
+    number: String,
 ) -> MinutesView {
     let chair = &people.chair;
     let first_role = council.first_role();
     let chair_phrase = format!(
         "{}联席会议{}、{}{}",
-        if chair.entrusted {
+        // The office convenes a 联络员会议 itself: its chair acts on nobody's behalf.
+        if chair.entrusted && session.kind != SessionKind::Liaisons {
             format!("受{first_role}委托，")
         } else {
             String::new()
@@ -60,12 +63,10 @@ pub fn assemble(
         chair.holder.name.as_deref().unwrap_or("")
     );
     let opening = format!(
-        "{}，{chair_phrase}在{}主持召开{}{}年{}。{}现将会议议定事项纪要如下：",
+        "{}，{chair_phrase}在{}主持召开{}。{}现将会议议定事项纪要如下：",
         session.date.value.chinese(),
         session.place,
-        council.name_on(session.date.value),
-        session.year,
-        session.kind.chinese(),
+        session.meeting_name(council.name_on(session.date.value)),
         minutes.summary.trim()
     );
     let mut numbering = Numbering::default();
@@ -122,8 +123,8 @@ pub fn assemble(
         .collect();
 
     MinutesView {
-        mark: format!("{}纪要", council.name_on(minutes.date.value)),
-        number: minutes.number.clone(),
+        mark: mark(council.name_on(minutes.date.value), session.kind),
+        number: minutes.number.clone().unwrap_or(number),
         issuer: minutes.issuer.clone(),
         date: minutes.date.value.chinese(),
         opening,
@@ -134,6 +135,37 @@ pub fn assemble(
             ..ImprintView::new(&minutes.distribution, &minutes.printer, minutes.print_date)
         },
     }
+}
+
+/// 纪要标志: the 全体会议's is the council's ("…联席会议纪要"); every other kind, numbered on its
+/// own, names its kind ("…联席会议联络员会议纪要").
+fn mark(council_name: &str, kind: SessionKind) -> String {
+    match kind {
+        SessionKind::Plenary => format!("{council_name}纪要"),
+        kind => format!("{council_name}{}纪要", kind.chinese()),
+    }
+}
+
+/// "第N期" for each session's minutes: counted per kind and year, in date order.
+pub fn numbers(sessions: &[Loaded<Session>]) -> Vec<String> {
+    sessions
+        .iter()
+        .map(|s| {
+            let Some(m) = &s.minutes else {
+                return String::new();
+            };
+            let before = sessions
+                .iter()
+                .filter_map(|o| Some((o, o.minutes.as_ref()?)))
+                .filter(|(o, om)| {
+                    o.kind == s.kind
+                        && o.year == s.year
+                        && (om.date.value, &o.file.path) < (m.date.value, &s.file.path)
+                })
+                .count();
+            format!("第{}期", before + 1)
+        })
+        .collect()
 }
 
 /// "王建国（区政府副区长）", with consecutive unnamed seats of one run-in seat written together:

@@ -112,7 +112,8 @@ pub fn all(
             kind: "备案表",
         });
     }
-    for (session, people) in data.sessions.iter().zip(attendance) {
+    let minutes_numbers = minutes::numbers(&data.sessions);
+    for ((session, people), number) in data.sessions.iter().zip(attendance).zip(minutes_numbers) {
         let stem = stem(&session.file);
         if let Some(notice) = &session.notice {
             let assets = seal_assets(data, &notice.seal, &session.file)?;
@@ -127,7 +128,7 @@ pub fn all(
             docs.push(notice_document(name, &view, notice.date.value, assets));
         }
         if let Some(minutes) = &session.minutes {
-            let view = minutes::assemble(&data.council, session, minutes, people);
+            let view = minutes::assemble(&data.council, session, minutes, people, number);
             docs.push(Document {
                 name: format!("{}/{stem}-minutes", crate::model::SESSIONS_DIR),
                 template: "minutes.typ",

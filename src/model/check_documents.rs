@@ -35,7 +35,9 @@ fn issuers(doc: &Loaded<OfficialDocument>) -> Diagnostics {
         (None, true) => diags.push(
             Diagnostic::error("没有写发文机关")
                 .at(&doc.file, 0..0)
-                .help("请写 issuer: 发文机关名称；联合行文写 issuers，每个机关一项（主办机关在前）"),
+                .help(
+                    "请写 issuer: 发文机关名称；联合行文写 issuers，每个机关一项（主办机关在前）",
+                ),
         ),
         _ => {}
     }
@@ -103,17 +105,20 @@ fn attachment_problems(
             let date = roster.date.unwrap_or(doc.date.value);
             if date < data.roster.date.value {
                 diags.push(
-                    at(file, attachment, "名单日期早于联席会议成立日期".into())
-                        .help(format!(
-                            "联席会议成立于{}",
-                            data.roster.date.value.chinese()
-                        )),
+                    at(file, attachment, "名单日期早于联席会议成立日期".into()).help(format!(
+                        "联席会议成立于{}",
+                        data.roster.date.value.chinese()
+                    )),
                 );
             }
             if roster.since.is_some_and(|since| since >= date) {
                 diags.push(
-                    at(file, attachment, "变更说明的起算日期（since）不在名单日期之前".into())
-                        .help("since 须早于名单日期；或删除 since，从上次印发名单的日期算起"),
+                    at(
+                        file,
+                        attachment,
+                        "变更说明的起算日期（since）不在名单日期之前".into(),
+                    )
+                    .help("since 须早于名单日期；或删除 since，从上次印发名单的日期算起"),
                 );
             }
         }
@@ -144,8 +149,12 @@ pub fn pdf_pages(
 ) -> Result<usize, Diagnostic> {
     let asset = asset::resolve_as(dir, name, file, &PDF)?;
     let unreadable = |why: &str| {
-        at(file, name, format!("不能读取 PDF 文件“{}”：{why}", name.value))
-            .help("请用 WPS、Word 或 PDF 阅读器重新导出这个文件（不加密码）后再试")
+        at(
+            file,
+            name,
+            format!("不能读取 PDF 文件“{}”：{why}", name.value),
+        )
+        .help("请用 WPS、Word 或 PDF 阅读器重新导出这个文件（不加密码）后再试")
     };
     let bytes = std::fs::read(&asset.real_path).map_err(|e| unreadable(&e.to_string()))?;
     let pdf = hayro_syntax::Pdf::new(Arc::new(bytes))

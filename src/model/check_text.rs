@@ -2,9 +2,9 @@
 //! data can fill, and 主要职责 / 工作规则 insert nothing.
 
 use super::check::at;
+use super::official::Table;
 use super::slots::{self, Piece};
 use super::yaml::nearest;
-use super::official::Table;
 use super::{Block, Council, CouncilData, Insert, Loaded, Notice, Sealing};
 use crate::diag::{Diagnostic, Diagnostics, SourceFile};
 

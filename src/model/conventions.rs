@@ -17,6 +17,7 @@ pub enum FileKind {
     Filing,
     Session,
     RosterIssue,
+    Document,
 }
 
 /// The conventions of every file of loaded data: warnings, and errors for empty required values.
@@ -37,6 +38,7 @@ pub fn check(data: &CouncilData) -> Diagnostics {
             .iter()
             .map(|r| (FileKind::RosterIssue, &r.file)),
     );
+    files.extend(data.documents.iter().map(|d| (FileKind::Document, &d.file)));
     files
         .into_iter()
         .flat_map(|(kind, file)| check_file(kind, file))
@@ -59,6 +61,7 @@ pub fn check_dir(dir: &Path) -> Diagnostics {
         (FileKind::Filing, super::FILINGS_DIR),
         (FileKind::Session, super::SESSIONS_DIR),
         (FileKind::RosterIssue, super::ROSTERS_DIR),
+        (FileKind::Document, super::DOCUMENTS_DIR),
     ] {
         files.extend(
             super::yaml_files(&dir.join(sub))
@@ -181,7 +184,8 @@ impl Field<'_> {
         let key = self.path.rsplit('.').next().unwrap_or("");
         let doc_number = matches!(
             (self.kind, self.path),
-            (FileKind::FoundingNotice, "doc_number") | (FileKind::Session, "notice.doc_number")
+            (FileKind::FoundingNotice | FileKind::Document, "doc_number")
+                | (FileKind::Session, "notice.doc_number")
         );
         if doc_number {
             diags.extend(self.doc_number(&chars));
@@ -273,6 +277,11 @@ impl Field<'_> {
         }
         let what = match (self.kind, self.path) {
             (FileKind::Council, "office.phone") => return None,
+            // A table's cells: a form leaves them blank to be filled in by hand; a masthead
+            // suffix written "" asks for none.
+            (_, path) if path.ends_with("rows") || path.ends_with("masthead_suffix") => {
+                return None;
+            }
             (FileKind::Filing, "leaving.post" | "taking_over.post")
             | (FileKind::Session, "minutes.leave.substitute.post" | "minutes.attended_by.post") => {
                 return None;
@@ -332,6 +341,9 @@ impl Field<'_> {
         let key = self.key();
         let in_body = match self.kind {
             FileKind::FoundingNotice => self.path.starts_with("body."),
+            FileKind::Document => {
+                self.path.starts_with("body.") || self.path.starts_with("attachments.text.body.")
+            }
             FileKind::Council => {
                 self.path.starts_with("functions.") || self.path.starts_with("rules.")
             }
@@ -351,7 +363,7 @@ impl Field<'_> {
     fn is_title(&self) -> bool {
         matches!(
             (self.kind, self.path),
-            (FileKind::FoundingNotice, "title")
+            (FileKind::FoundingNotice | FileKind::Document, "title")
                 | (FileKind::Session, "notice.title")
                 | (FileKind::Council, "roster_title")
         )
@@ -359,11 +371,10 @@ impl Field<'_> {
 
     fn separated(&self) -> Option<Joined> {
         match (self.kind, self.path) {
-            (FileKind::FoundingNotice, "cc")
+            (FileKind::FoundingNotice | FileKind::Document, "cc")
             | (FileKind::Session, "notice.cc" | "minutes.distribution") => Some(Joined::Copies),
-            (FileKind::FoundingNotice, "recipients") | (FileKind::Session, "notice.recipients") => {
-                Some(Joined::Recipients)
-            }
+            (FileKind::FoundingNotice | FileKind::Document, "recipients")
+            | (FileKind::Session, "notice.recipients") => Some(Joined::Recipients),
             _ => None,
         }
     }
@@ -371,7 +382,7 @@ impl Field<'_> {
     /// Whether the value is text that prints as Chinese prose (not a number, time, file or
     /// choice).
     fn is_prose(&self, key: &str) -> bool {
-        const NOT_PROSE: [&str; 22] = [
+        const NOT_PROSE: [&str; 28] = [
             // Dates, read as dates and printed as "2021年7月21日".
             "date",
             "print_date",
@@ -395,6 +406,13 @@ impl Field<'_> {
             "attendees",
             "sealing",
             "number",
+            // documents/: a file, choices and ratios.
+            "file",
+            "format",
+            "urgency",
+            "level",
+            "widths",
+            "changes",
         ];
         !self.path.starts_with("fonts") && !NOT_PROSE.contains(&key)
     }

@@ -14,8 +14,11 @@ use super::notice::Seal;
 #[serde(deny_unknown_fields)]
 #[schemars(description = "一次会议：时间、地点、议程、会议通知和会议纪要")]
 pub struct Session {
-    /// 会议类型：全体会议、部分成员单位会议或联络员会议。
+    /// 会议类型：全体会议、部分成员单位会议、专题会议或联络员会议。
     pub kind: SessionKind,
+    /// 专题会议的主题，如“托育机构安全监管”（会议名称为“……联席会议托育机构安全监管专题会议”）。
+    #[serde(default)]
+    pub topic: Option<String>,
     /// 会议年度，如 2026。
     pub year: i32,
     /// 会议日期。
@@ -52,12 +55,14 @@ pub struct Session {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[schemars(description = "会议类型：全体会议、部分成员单位会议或联络员会议")]
+#[schemars(description = "会议类型：全体会议、部分成员单位会议、专题会议或联络员会议")]
 pub enum SessionKind {
     #[serde(rename = "全体会议")]
     Plenary,
     #[serde(rename = "部分成员单位会议")]
     Partial,
+    #[serde(rename = "专题会议")]
+    Topical,
     #[serde(rename = "联络员会议")]
     Liaisons,
 }
@@ -67,7 +72,26 @@ impl SessionKind {
         match self {
             SessionKind::Plenary => "全体会议",
             SessionKind::Partial => "部分成员单位会议",
+            SessionKind::Topical => "专题会议",
             SessionKind::Liaisons => "联络员会议",
+        }
+    }
+}
+
+impl Session {
+    /// "杜集区…联席会议2026年全体会议", "…联席会议托育机构安全监管专题会议".
+    pub fn meeting_name(&self, council_name: &str) -> String {
+        match (self.kind, &self.topic) {
+            (SessionKind::Topical, Some(topic)) => format!("{council_name}{topic}专题会议"),
+            (kind, _) => format!("{council_name}{}年{}", self.year, kind.chinese()),
+        }
+    }
+
+    /// Who agrees to convene it: the first leader, or for liaisons the office, when there is one.
+    pub fn convened_by(&self, first_role: &str, office: Option<&str>) -> String {
+        match (self.kind, office) {
+            (SessionKind::Liaisons, Some(office)) => format!("经{office}研究"),
+            _ => format!("经{first_role}同意"),
         }
     }
 }
@@ -145,8 +169,9 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "会议纪要")]
 pub struct Minutes {
-    /// 纪要编号，如“第1期”或“〔2026〕1号”。
-    pub number: String,
+    /// 纪要编号，如“第1期”或“〔2026〕1号”（可省略：按会议类型和年度自动编为“第N期”）。
+    #[serde(default)]
+    pub number: Option<String>,
     /// 印发纪要的机构（纪要标志下一行左侧），如联席会议办公室。
     pub issuer: String,
     /// 纪要日期。
