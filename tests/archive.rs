@@ -48,7 +48,9 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
     assert!(run.status.success(), "{}", stderr(&run));
     let m = manifest(to.path());
     let entries = m["entries"].as_array().unwrap();
-    assert_eq!(entries.len(), 11);
+    // The founding notice, 6 filing forms, 2 meetings' notices and minutes, a roster reissue and
+    // 4 documents of documents/.
+    assert_eq!(entries.len(), 18);
     let minutes = entries
         .iter()
         .find(|e| e["kind"] == "纪要")
@@ -62,6 +64,31 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
         .find(|e| e["number"] == "杜政办〔2021〕11号")
         .unwrap();
     assert_eq!(notice["file"], "2021/通知/founding-notice.pdf");
+    // Every 文种 in its own folder, with its 保管期限.
+    for (number, file, retention) in [
+        (
+            "杜卫健函〔2026〕41号",
+            "2026/函/2026-11-核对成员和联络员信息的函.pdf",
+            "定期30年",
+        ),
+        (
+            "杜卫健〔2026〕66号",
+            "2026/报告/2026-12-工作情况的报告.pdf",
+            "永久",
+        ),
+        (
+            "杜卫健〔2026〕62号",
+            "2026/通知/2026-11-托育机构安全检查的联合通知.pdf",
+            "永久",
+        ),
+    ] {
+        let e = entries
+            .iter()
+            .find(|e| e["number"] == number)
+            .unwrap_or_else(|| panic!("{number} archived"));
+        assert_eq!(e["file"], file);
+        assert_eq!(e["retention"], retention);
+    }
     for e in entries {
         let bytes = std::fs::read(to.path().join(e["file"].as_str().unwrap())).unwrap();
         let text = String::from_utf8_lossy(&bytes);
@@ -77,7 +104,7 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
         std::fs::read(to.path().join("manifest.json")).unwrap(),
         before
     );
-    assert_eq!(files_under(to.path()).len(), 12);
+    assert_eq!(files_under(to.path()).len(), 19);
 }
 
 #[test]

@@ -336,3 +336,101 @@ fn the_minutes_show_body_text_on_page_1_and_end_on_an_even_page() {
     let bottom = last.rules.iter().map(|r| r.y).fold(0.0, f64::max);
     assert!((bottom - 262.0).abs() < 0.05);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Meetings of every kind: each with its wording, 纪要 numbered per kind and year.
+// ---------------------------------------------------------------------------------------------
+
+const LIAISONS: &str = "sessions/2026-联络员会议.yaml";
+
+fn rendered_named(dir: &Path, name: &str) -> Rendered {
+    render(
+        documents_of(dir)
+            .into_iter()
+            .find(|d| d.name == name)
+            .unwrap_or_else(|| panic!("{name} is built")),
+    )
+}
+
+#[test]
+fn the_office_convenes_a_liaison_meeting_and_its_minutes_are_numbered_on_their_own() {
+    let notice = rendered_named(&example_dir(), "sessions/2026-联络员会议-notice");
+    let text = squash(&notice.text());
+    assert!(
+        text.contains("经联席会议办公室研究，定于2026年11月10日召开杜集区3岁以下婴幼儿照护服务工作联席会议2026年联络员会议。"),
+        "{text}"
+    );
+    assert!(text.contains("三、参会人员各成员单位联络员。"), "{text}");
+    let minutes = rendered_named(&example_dir(), "sessions/2026-联络员会议-minutes");
+    let text = squash(&minutes.text());
+    assert!(
+        text.starts_with("杜集区3岁以下婴幼儿照护服务工作联席会议联络员会议纪要第1期"),
+        "{text}"
+    );
+    // Chaired by a member for the office: on nobody's behalf.
+    assert!(
+        text.contains(
+            "2026年11月10日，联席会议成员、区卫健委副主任张平丽在区卫健委四楼会议室主持召开"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("受召集人委托"));
+    assert!(text.contains("出席：杜知文（区委编办）"), "{text}");
+    // The plenary keeps its own 第1期 and its own 标志.
+    let plenary = rendered_named(&example_dir(), "sessions/2026-全体会议-minutes");
+    assert!(
+        squash(&plenary.text()).starts_with("杜集区3岁以下婴幼儿照护服务工作联席会议纪要第1期")
+    );
+}
+
+#[test]
+fn a_second_meeting_of_a_kind_in_the_year_takes_the_next_number() {
+    let data = copy_dir(&example_dir());
+    let second = std::fs::read_to_string(data.path().join(LIAISONS))
+        .unwrap()
+        .replace("date: 2026-11-10", "date: 2026-12-22")
+        .replace("date: 2026-11-12", "date: 2026-12-23")
+        .replace("print_date: 2026-11-12", "print_date: 2026-12-23")
+        .replace("reply_deadline: 2026-11-06", "reply_deadline: 2026-12-18")
+        .replace("date: 2026-11-03", "date: 2026-12-15")
+        .replace("print_date: 2026-11-03", "print_date: 2026-12-15");
+    std::fs::write(data.path().join("sessions/2026-联络员会议-2.yaml"), second).unwrap();
+    let first = rendered_named(data.path(), "sessions/2026-联络员会议-minutes");
+    let later = rendered_named(data.path(), "sessions/2026-联络员会议-2-minutes");
+    assert!(squash(&first.text()).contains("联络员会议纪要第1期"));
+    assert!(squash(&later.text()).contains("联络员会议纪要第2期"));
+    // A number typed in the data wins.
+    let data = edited_copy(data.path(), LIAISONS, |t| {
+        t.replace(
+            "  issuer: 联席会议办公室\n",
+            "  number: 〔2026〕5号\n  issuer: 联席会议办公室\n",
+        )
+    });
+    let typed = rendered_named(data.path(), "sessions/2026-联络员会议-minutes");
+    assert!(squash(&typed.text()).contains("联络员会议纪要〔2026〕5号"));
+}
+
+#[test]
+fn a_topical_meeting_is_named_after_its_topic() {
+    let data = edited_example(SESSION, |t| {
+        t.replace("kind: 全体会议", "kind: 专题会议\ntopic: 托育机构安全监管")
+    });
+    let notice = rendered(data.path(), "-notice");
+    let text = squash(&notice.text());
+    assert!(
+        text.contains(
+            "关于召开杜集区3岁以下婴幼儿照护服务工作联席会议托育机构安全监管专题会议的通知"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("经召集人同意"));
+    let minutes = rendered(data.path(), "-minutes");
+    let text = squash(&minutes.text());
+    assert!(
+        text.starts_with("杜集区3岁以下婴幼儿照护服务工作联席会议专题会议纪要第1期"),
+        "{text}"
+    );
+    assert!(
+        text.contains("主持召开杜集区3岁以下婴幼儿照护服务工作联席会议托育机构安全监管专题会议。")
+    );
+}

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-use super::{Council, Filing, Notice, Roster, RosterIssue, Session};
+use super::{Council, Filing, Notice, OfficialDocument, Roster, RosterIssue, Session};
 
 /// Where each schema goes, relative to a data directory, and the files it describes.
 pub const SCHEMA_DIR: &str = "schema";
@@ -36,6 +36,12 @@ pub fn schemas() -> Vec<(&'static str, serde_json::Value)> {
             "roster-issue.schema.json",
             titled_schema_for::<RosterIssue>("rosters/*.yaml：重新印发的成员名单"),
         ),
+        (
+            "document.schema.json",
+            titled_schema_for::<OfficialDocument>(
+                "documents/*.yaml：通知、函、报告、请示等其他公文",
+            ),
+        ),
     ]
 }
 
@@ -48,6 +54,7 @@ pub fn schema_file_for(relative: &str) -> Option<&'static str> {
         p if p.starts_with("filings/") => Some("filing.schema.json"),
         p if p.starts_with("sessions/") => Some("session.schema.json"),
         p if p.starts_with("rosters/") => Some("roster-issue.schema.json"),
+        p if p.starts_with("documents/") => Some("document.schema.json"),
         _ => None,
     }
 }
