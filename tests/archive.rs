@@ -48,9 +48,8 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
     assert!(run.status.success(), "{}", stderr(&run));
     let m = manifest(to.path());
     let entries = m["entries"].as_array().unwrap();
-    // The founding notice, 6 filing forms, 2 meetings' notices and minutes, a roster reissue and
-    // 4 documents of documents/.
-    assert_eq!(entries.len(), 18);
+    // 11 before documents/ and the 联络员会议: its notice and minutes, and 4 documents.
+    assert_eq!(entries.len(), 17);
     let minutes = entries
         .iter()
         .find(|e| e["kind"] == "纪要")
@@ -104,7 +103,7 @@ fn archiving_writes_each_document_once_as_pdfa_with_a_manifest() {
         std::fs::read(to.path().join("manifest.json")).unwrap(),
         before
     );
-    assert_eq!(files_under(to.path()).len(), 19);
+    assert_eq!(files_under(to.path()).len(), 18);
 }
 
 #[test]
@@ -150,8 +149,9 @@ fn a_changed_document_is_refused_unless_superseded_and_then_both_versions_stay()
         .expect("the new version is listed");
     assert_eq!(v2["version"], 2);
     assert_eq!(v2["supersedes"], "2026/纪要/2026-全体会议-minutes.pdf");
-    // Founding notice, minutes and both rosters name the member; the filings do not change.
-    assert_eq!(m["entries"].as_array().unwrap().len(), 15);
+    // Founding notice, minutes, both rosters, the adjustment notice's and the letter's roster
+    // attachments name the member; the filings do not change.
+    assert_eq!(m["entries"].as_array().unwrap().len(), 23);
 }
 
 #[test]
@@ -162,7 +162,7 @@ fn verify_finds_a_flipped_byte_and_a_missing_file() {
     let run = verify(to.path());
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(
-        stderr(&run).contains("11 个文件与清单一致"),
+        stderr(&run).contains("17 个文件与清单一致"),
         "{}",
         stderr(&run)
     );
@@ -202,7 +202,7 @@ fn an_archive_holds_ofd_beside_pdf_and_supersedes_each_on_its_own() {
         files.contains(&"2026/纪要/2026-全体会议-minutes.pdf".to_string()),
         "{files:?}"
     );
-    assert_eq!(manifest(to.path())["entries"].as_array().unwrap().len(), 22);
+    assert_eq!(manifest(to.path())["entries"].as_array().unwrap().len(), 34);
 
     // The same data again changes nothing; changed minutes are refused, then superseded in OFD
     // alone.
@@ -219,7 +219,7 @@ fn an_archive_holds_ofd_beside_pdf_and_supersedes_each_on_its_own() {
     let newest = entries.last().unwrap();
     assert_eq!(newest["file"], "2026/纪要/2026-全体会议-minutes.v2.ofd");
     assert_eq!(newest["supersedes"], "2026/纪要/2026-全体会议-minutes.ofd");
-    assert_eq!(entries.len(), 23, "the PDF is untouched");
+    assert_eq!(entries.len(), 35, "the PDF is untouched");
     let verified = lianxi(&["archive", "--verify", to.path().to_str().unwrap()]);
     assert!(verified.status.success(), "{}", stderr(&verified));
 }

@@ -237,7 +237,7 @@ fn build_writes_every_document_of_the_example() {
         .map(String::from)
         .collect();
     written.sort();
-    assert_eq!(written.len(), 11, "{written:#?}");
+    assert_eq!(written.len(), 17, "{written:#?}");
     assert!(out.path().join("rosters/2026-11.pdf").is_file());
     assert!(
         out.path()

@@ -74,11 +74,12 @@ fn watch_rebuilds_only_what_an_edit_touches_and_keeps_files_when_data_is_bad() {
     let watcher = Watcher::start(data.path(), &out);
 
     let first = watcher.round();
-    assert_eq!(written(&first).len(), 11, "{first:#?}");
+    assert_eq!(written(&first).len(), 17, "{first:#?}");
     let roster_pdf = out.join("roster-2026-11-28.pdf");
     let before = std::fs::read(&roster_pdf).unwrap();
 
-    // A member's name appears in the founding notice, the roster and the minutes' attendance.
+    // A member's name appears in the founding notice, the rosters (the reissue, the adjustment
+    // notice's 附件, the letter's table) and the minutes' attendance.
     let roster = data.path().join("roster.yaml");
     let text = std::fs::read_to_string(&roster).unwrap();
     std::fs::write(&roster, text.replace("徐翠侠", "徐翠霞")).unwrap();
@@ -91,6 +92,8 @@ fn watch_rebuilds_only_what_an_edit_touches_and_keeps_files_when_data_is_bad() {
     assert_eq!(
         names,
         [
+            "2026-10-调整组成人员的通知.pdf",
+            "2026-11-核对成员和联络员信息的函.pdf",
             "2026-11.pdf",
             "2026-全体会议-minutes.pdf",
             "founding-notice.pdf",

@@ -6,6 +6,7 @@ pub mod glyphs;
 pub mod inspect;
 pub mod ofd;
 pub mod pdfa;
+pub mod raster;
 pub mod world;
 
 use std::collections::HashMap;
@@ -189,6 +190,13 @@ impl Typesetter {
             standards: pdfa.map(PdfA::standards).unwrap_or_default(),
             ..PdfOptions::default()
         };
+        // PDF/A cannot embed another PDF's pages (Typst 0.15): they go in as images of them.
+        let rasterised = match pdfa {
+            Some(_) => raster::without_pdf_images(pages)
+                .map_err(|e| Failure(vec![Diagnostic::error(format!("PDF 导出失败：{e}"))]))?,
+            None => None,
+        };
+        let pages = rasterised.as_ref().unwrap_or(pages);
         typst_pdf::pdf(pages, &options).map_err(|errors| {
             Failure(
                 errors

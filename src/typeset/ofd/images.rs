@@ -1,22 +1,17 @@
 //! The images an OFD package carries. PNG and JPEG go in as they are; anything else (an SVG
-//! seal, GIF, WebP) is drawn by Typst's own renderer into a PNG, since OFD-A admits only raster
-//! formats (GB/T 42133 6.2.6e).
+//! seal, GIF, WebP, a page of an attached PDF) is drawn into a PNG (`typeset::raster`), since
+//! OFD-A admits only raster formats (GB/T 42133 6.2.6e).
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use typst::foundations::Smart;
-use typst::layout::{Frame, FrameItem, Point, Rect, Size};
-use typst::syntax::Span;
+use typst::layout::{Point, Rect, Size};
 use typst::visualize::{ExchangeFormat, Image, ImageKind, RasterFormat};
 use typst_layout::Page;
 
 use super::page::Ids;
 use super::place::Context;
 use super::xml::{mm, nums};
-
-/// Resolution of images that have to be rasterised: print quality for a seal.
-const RASTER_DPI: f64 = 300.0;
 
 pub struct ImageResource {
     pub id: u32,
@@ -88,22 +83,9 @@ fn encoded(image: &Image, size: Size, page: &Page) -> Result<(&'static str, Vec<
             _ => {}
         }
     }
-    let mut frame = Frame::hard(size);
-    frame.push(
-        Point::zero(),
-        FrameItem::Image(image.clone(), size, Span::detached()),
-    );
-    let mut alone = page.clone();
-    alone.frame = frame;
-    alone.fill = Smart::Custom(None);
-    let options = typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(RASTER_DPI / 72.0),
-        ..Default::default()
-    };
-    typst_render::render(&alone, &options)
-        .encode_png()
+    super::super::raster::png(image, size, page)
         .map(|png| ("PNG", png))
-        .map_err(|e| format!("无法把图片转为 PNG 写入 OFD：{e}"))
+        .map_err(|e| format!("{e}（写入 OFD 时）"))
 }
 
 /// Writes an ImageObject showing resource `resource` over `size` at `pos` under `ctx`.
