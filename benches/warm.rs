@@ -30,12 +30,12 @@ fn main() {
     let (mut bytes, mut ofd_bytes) = (0, 0);
     for i in 0..200 {
         let mut doc = base.clone();
-        doc.view["notice"]["doc_number"] = format!("杜政办〔2021〕{}号", i + 1).into();
-        let first = doc.view["notice"]["body"][0]["text"]
+        doc.view["document"]["doc_number"] = format!("杜政办〔2021〕{}号", i + 1).into();
+        let first = doc.view["document"]["body"][0]["text"]
             .as_str()
             .unwrap()
             .to_string();
-        doc.view["notice"]["body"][0]["text"] = format!("第{}稿。{first}", i + 1).into();
+        doc.view["document"]["body"][0]["text"] = format!("第{}稿。{first}", i + 1).into();
         let start = Instant::now();
         let source = filler.fill(&doc).unwrap();
         let typeset = typesetter.typeset(&doc, &source).unwrap();

@@ -21,22 +21,14 @@ impl Document {
         }
     }
 
-    /// 文号 (notices) or 期号 (minutes); empty when the document has none.
+    /// 文号 (公文) or 期号 (minutes); empty when the document has none.
     pub fn number(&self) -> &str {
-        self.view_text(&[
-            "/notice/doc_number",
-            "/document/doc_number",
-            "/minutes/number",
-        ])
+        self.view_text(&["/document/doc_number", "/minutes/number"])
     }
 
     /// 责任者: the issuing body, when the document names one.
     pub fn issuer(&self) -> &str {
-        self.view_text(&[
-            "/notice/signature/issuer",
-            "/document/signatures/0/issuer",
-            "/minutes/issuer",
-        ])
+        self.view_text(&["/document/signatures/0/issuer", "/minutes/issuer"])
     }
 
     fn view_text(&self, pointers: &[&str]) -> &str {

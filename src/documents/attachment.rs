@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::elements::{BlockView, TableView};
 use super::meeting_notice::ReplyFormView;
-use super::notice::{BlockView, TableView};
 use super::roster_appendix::RosterAppendixView;
 
 /// One attachment page set.

@@ -2,7 +2,7 @@
 //! (主要职责, 成员名单, 职责分工, 工作规则 …).
 
 use super::derived_text::DerivedText;
-use super::notice::{BlockView, TableView};
+use super::elements::{BlockView, TableView};
 use super::numbering::Numbering;
 use super::roster_list::{liaison_group, member_groups};
 use crate::model::{Block, Council, Insert, Unit};

@@ -3,8 +3,9 @@
 use super::attachment::{AttachmentView, number_attachments};
 use super::body::blocks;
 use super::derived_text::DerivedText;
-use super::notice::{ImprintView, NoticeView, SignatureView, recipients_line};
+use super::elements::{ImprintView, SignatureView, recipients_line};
 use super::numbering::Numbering;
+use super::official::{NoticeParts, OfficialView};
 use super::roster_appendix::{self, RosterRequest};
 use super::title::title_lines;
 use crate::model::{Attachment, CouncilData, Notice};
@@ -17,7 +18,7 @@ pub fn assemble(
     history: &History,
     notice: &Notice,
     seal_image: Option<String>,
-) -> NoticeView {
+) -> OfficialView {
     let founded = &history.founded;
     let derived = DerivedText::new(&data.council, founded, notice.date.value);
     let body = blocks(
@@ -41,7 +42,7 @@ pub fn assemble(
         })
         .collect();
     let attachment_note = number_attachments(&mut attachments);
-    NoticeView {
+    OfficialView::notice(NoticeParts {
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
         title_lines: title_lines(&derived.fill(&notice.title)),
@@ -52,5 +53,5 @@ pub fn assemble(
         annotation: notice.annotation.as_ref().map(|a| format!("（{a}）")),
         attachments,
         imprint: ImprintView::new(&notice.cc, &notice.printer, notice.print_date),
-    }
+    })
 }

@@ -3,8 +3,9 @@
 use serde::Serialize;
 
 use super::attachment::{AttachmentView, number_attachments};
-use super::notice::{BlockView, ImprintView, NoticeView, SignatureView, recipients_line};
+use super::elements::{BlockView, ImprintView, SignatureView, recipients_line};
 use super::numbering::Numbering;
+use super::official::{NoticeParts, OfficialView};
 use super::title::title_lines;
 use crate::model::Council;
 use crate::model::check::parse_time;
@@ -33,7 +34,7 @@ pub fn assemble(
     notice: &SessionNotice,
     people: &Attendance,
     seal_image: Option<String>,
-) -> NoticeView {
+) -> OfficialView {
     let meeting = session.meeting_name(council.name_on(session.date.value));
     let date = session.date.value;
     let mut n = Numbering::default();
@@ -134,7 +135,7 @@ pub fn assemble(
     } else {
         notice.recipients.clone()
     };
-    NoticeView {
+    OfficialView::notice(NoticeParts {
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
         title_lines: title_lines(&title),
@@ -145,7 +146,7 @@ pub fn assemble(
         annotation: None,
         attachments,
         imprint: ImprintView::new(&notice.cc, &notice.printer, notice.print_date),
-    }
+    })
 }
 
 /// "联席会议召集人刘洋，副召集人冯光明，联席会议成员（各成员单位分管负责同志），各成员单位联络员。"

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::notice::ImprintView;
+use super::elements::ImprintView;
 use super::numbering::Numbering;
 use super::roster_list::run_in_units;
 use crate::model::session::{Minutes, Session, SessionKind};
-use crate::model::{Council, Loaded};
+use crate::model::{Council, Date, Loaded};
 use crate::roster::Holder;
 use crate::roster::attendance::Attendance;
 
@@ -123,7 +123,7 @@ pub fn assemble(
         .collect();
 
     MinutesView {
-        mark: mark(council.name_on(minutes.date.value), session.kind),
+        mark: mark(council, session, minutes),
         number: minutes.number.clone().unwrap_or(number),
         issuer: minutes.issuer.clone(),
         date: minutes.date.value.chinese(),
@@ -137,31 +137,40 @@ pub fn assemble(
     }
 }
 
-/// 纪要标志: the 全体会议's is the council's ("…联席会议纪要"); every other kind, numbered on its
-/// own, names its kind ("…联席会议联络员会议纪要").
-fn mark(council_name: &str, kind: SessionKind) -> String {
-    match kind {
-        SessionKind::Plenary => format!("{council_name}纪要"),
-        kind => format!("{council_name}{}纪要", kind.chinese()),
-    }
+/// 纪要标志, which names a series of minutes: the data's, or the council's ("…联席会议纪要") for
+/// meetings of its leaders and members, the liaisons' own ("…联席会议联络员会议纪要") for theirs.
+fn mark(council: &Council, session: &Session, minutes: &Minutes) -> String {
+    let name = council.name_on(minutes.date.value);
+    minutes.mark.clone().unwrap_or_else(|| match session.kind {
+        SessionKind::Liaisons => format!("{name}联络员会议纪要"),
+        _ => format!("{name}纪要"),
+    })
 }
 
-/// "第N期" for each session's minutes: counted per kind and year, in date order.
-pub fn numbers(sessions: &[Loaded<Session>]) -> Vec<String> {
-    sessions
+/// "第N期" for each session's minutes: counted per series (纪要标志) and year, in date order.
+pub fn numbers(council: &Council, sessions: &[Loaded<Session>]) -> Vec<String> {
+    let series: Vec<Option<(String, i32, Date, &std::path::Path)>> = sessions
         .iter()
         .map(|s| {
-            let Some(m) = &s.minutes else {
+            let m = s.minutes.as_ref()?;
+            Some((
+                mark(council, s, m),
+                s.year,
+                m.date.value,
+                s.file.path.as_path(),
+            ))
+        })
+        .collect();
+    series
+        .iter()
+        .map(|this| {
+            let Some((mark, year, date, path)) = this else {
                 return String::new();
             };
-            let before = sessions
+            let before = series
                 .iter()
-                .filter_map(|o| Some((o, o.minutes.as_ref()?)))
-                .filter(|(o, om)| {
-                    o.kind == s.kind
-                        && o.year == s.year
-                        && (om.date.value, &o.file.path) < (m.date.value, &s.file.path)
-                })
+                .flatten()
+                .filter(|(m, y, d, p)| m == mark && y == year && (d, p) < (date, path))
                 .count();
             format!("第{}期", before + 1)
         })

@@ -4,11 +4,11 @@ pub mod archival_record;
 pub mod attachment;
 pub mod body;
 pub mod derived_text;
+pub mod elements;
 pub mod filing_form;
 pub mod founding_notice;
 pub mod meeting_notice;
 pub mod minutes;
-pub mod notice;
 pub mod numbering;
 pub mod official;
 pub mod roster_appendix;
@@ -112,7 +112,7 @@ pub fn all(
             kind: "备案表",
         });
     }
-    let minutes_numbers = minutes::numbers(&data.sessions);
+    let minutes_numbers = minutes::numbers(&data.council, &data.sessions);
     for ((session, people), number) in data.sessions.iter().zip(attendance).zip(minutes_numbers) {
         let stem = stem(&session.file);
         if let Some(notice) = &session.notice {
@@ -207,17 +207,17 @@ fn official_document(
     })
 }
 
-/// A 通知 (founding or meeting notice): the notice template, with a 份号 when copies are asked.
+/// A 通知 (founding or meeting notice), laid out as any 公文 is, with a 份号 when copies are asked.
 fn notice_document(
     name: String,
-    view: &notice::NoticeView,
+    view: &official::OfficialView,
     date: Date,
     assets: Vec<Asset>,
 ) -> Document {
     Document {
         name,
-        template: "notice.typ",
-        view: wrap("notice", view),
+        template: "document.typ",
+        view: wrap("document", view),
         date,
         title: view.title_lines.concat(),
         assets,

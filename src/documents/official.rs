@@ -1,12 +1,14 @@
-//! Any other 公文 the office writes (`documents/*.yaml`): its head marks, one or several organs,
-//! a 上行文's 签发人, 文件格式 or 信函格式, and attachments of every kind.
+//! A 公文 of any kind as its template (`document.typ`) sees it: head marks, one or several
+//! organs, a 上行文's 签发人, 文件格式 or 信函格式, attachments of every kind. The documents of
+//! `documents/*.yaml` are assembled here; the founding and meeting notices word their own parts
+//! and take the same shape (`OfficialView::notice`).
 
 use serde::Serialize;
 
 use super::attachment::{AttachmentView, number_attachments};
 use super::body::blocks;
 use super::derived_text::DerivedText;
-use super::notice::{BlockView, ImprintView, SignatureView, TableView, recipients_line};
+use super::elements::{BlockView, ImprintView, SignatureView, TableView, recipients_line};
 use super::numbering::Numbering;
 use super::roster_appendix::{self, RosterRequest};
 use super::title::title_lines;
@@ -38,6 +40,48 @@ pub struct OfficialView {
     pub annotation: Option<String>,
     pub attachments: Vec<AttachmentView>,
     pub imprint: ImprintView,
+}
+
+/// What a notice the data words itself (the founding notice, a meeting notice) says: one organ,
+/// 文件格式, its 标志 typed in full.
+pub struct NoticeParts {
+    /// 发文机关标志 as printed, "杜集区人民政府办公室文件".
+    pub masthead: String,
+    pub doc_number: String,
+    pub title_lines: Vec<String>,
+    /// 主送机关, joined and ending in "：".
+    pub recipients: String,
+    pub body: Vec<BlockView>,
+    pub attachment_note: Vec<String>,
+    pub signature: SignatureView,
+    pub annotation: Option<String>,
+    pub attachments: Vec<AttachmentView>,
+    pub imprint: ImprintView,
+}
+
+impl OfficialView {
+    pub fn notice(parts: NoticeParts) -> Self {
+        OfficialView {
+            format: "file",
+            kind: "通知",
+            secrecy: None,
+            urgency: None,
+            masthead: MastheadView {
+                organs: vec![parts.masthead],
+                suffix: String::new(),
+            },
+            doc_number: Some(parts.doc_number),
+            signers: vec![],
+            title_lines: parts.title_lines,
+            recipients: Some(parts.recipients),
+            body: parts.body,
+            attachment_note: parts.attachment_note,
+            signatures: vec![parts.signature],
+            annotation: parts.annotation,
+            attachments: parts.attachments,
+            imprint: parts.imprint,
+        }
+    }
 }
 
 /// 发文机关标志: the organs' names, lead first, and what follows them ("文件").

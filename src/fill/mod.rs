@@ -24,7 +24,6 @@ macro_rules! templates {
 
 /// Document templates, embedded in the binary.
 const TEMPLATES: &[(&str, &str)] = templates![
-    "notice.typ",
     "document.typ",
     "filing-form.typ",
     "minutes.typ",

@@ -169,7 +169,11 @@ pub struct Contact {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "会议纪要")]
 pub struct Minutes {
-    /// 纪要编号，如“第1期”或“〔2026〕1号”（可省略：按会议类型和年度自动编为“第N期”）。
+    /// 纪要标志（可省略）：联络员会议默认“……联席会议联络员会议纪要”，其他会议默认“……联席会议纪要”。
+    /// 专题会议单独编号时可写“……联席会议专题会议纪要”。
+    #[serde(default)]
+    pub mark: Option<String>,
+    /// 纪要编号，如“第1期”或“〔2026〕1号”（可省略：同一纪要标志的纪要按年度自动编为“第N期”）。
     #[serde(default)]
     pub number: Option<String>,
     /// 印发纪要的机构（纪要标志下一行左侧），如联席会议办公室。

@@ -1,32 +1,10 @@
-//! What a GB/T 9704 notice (通知) says, element by element, ready for a template.
+//! The elements every 公文 is made of, worded and ready for a template: body blocks, the
+//! signature, the 版记.
 
 use serde::Serialize;
 
-use super::attachment::AttachmentView;
 use super::roster_list::RosterGroup;
 use crate::model::{Date, Seal};
-
-/// A notice, with every element already worded; layout is the template's business.
-#[derive(Debug, Clone, Serialize)]
-pub struct NoticeView {
-    /// 发文机关标志.
-    pub masthead: String,
-    /// 发文字号.
-    pub doc_number: String,
-    /// 标题, one entry per line the user forced; a single entry is broken by the layout.
-    pub title_lines: Vec<String>,
-    /// 主送机关, joined and ending in "：".
-    pub recipients: String,
-    pub body: Vec<BlockView>,
-    /// 附件说明: the attachments' titles, in order.
-    pub attachment_note: Vec<String>,
-    pub signature: SignatureView,
-    /// 附注 in full-width parentheses.
-    pub annotation: Option<String>,
-    /// Attachment pages, after the signature and before the 版记.
-    pub attachments: Vec<AttachmentView>,
-    pub imprint: ImprintView,
-}
 
 /// One element of the body.
 #[derive(Debug, Clone, Serialize)]
