@@ -32,6 +32,10 @@ const SKELETON: &[(&str, &str)] = &[
         "sessions/2026-全体会议.yaml",
         include_str!("../examples/skeleton/sessions/2026-全体会议.yaml"),
     ),
+    (
+        "documents/2026-12-报送年度工作总结的函.yaml",
+        include_str!("../examples/skeleton/documents/2026-12-报送年度工作总结的函.yaml"),
+    ),
 ];
 
 /// Writes the skeleton into `dir`, which must not exist or be empty: nothing is overwritten.

@@ -22,14 +22,7 @@ fn one(diags: &[Diagnostic]) -> &Diagnostic {
 
 /// `file:line:col` of the first occurrence of `needle` in the example's `file` (columns count characters).
 fn where_is(file: &str, needle: &str) -> String {
-    let text = std::fs::read_to_string(example_dir().join(file)).unwrap();
-    let (i, line) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(needle))
-        .unwrap();
-    let col = line[..line.find(needle).unwrap()].chars().count() + 1;
-    format!("{file}:{}:{col}", i + 1)
+    where_in(&example_dir(), file, needle)
 }
 
 /// `file:line:col` moved to column `col`.

@@ -111,18 +111,6 @@ fn errors_in(dir: &Path) -> Vec<Diagnostic> {
     }
 }
 
-/// `file:line:col` of `needle` in `file` of `dir`.
-fn where_is(dir: &Path, file: &str, needle: &str) -> String {
-    let text = std::fs::read_to_string(dir.join(file)).unwrap();
-    let (i, line) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains(needle))
-        .unwrap();
-    let col = line[..line.find(needle).unwrap()].chars().count() + 1;
-    format!("{file}:{}:{col}", i + 1)
-}
-
 fn position(d: &Diagnostic, dir: &Path) -> String {
     let p = d.position().unwrap();
     p.strip_prefix(&format!("{}/", dir.display()))
@@ -456,14 +444,6 @@ fn unsealed_joint_signatures_stack_lead_first_each_two_characters_from_the_right
 // Attachments
 // ---------------------------------------------------------------------------------------------
 
-fn has_image(item: &typst::layout::FrameItem) -> bool {
-    match item {
-        typst::layout::FrameItem::Image(..) => true,
-        typst::layout::FrameItem::Group(g) => g.frame.items().any(|(_, i)| has_image(i)),
-        _ => false,
-    }
-}
-
 #[test]
 fn a_pdf_attachment_shows_every_page_of_the_file() {
     let joint = rendered(JOINT);
@@ -530,7 +510,7 @@ fn a_pdf_outside_the_data_directory_is_refused_at_its_line() {
         assert!(d.help.is_some());
         assert_eq!(
             position(d, data.path()),
-            where_is(data.path(), JOINT, path),
+            where_in(data.path(), JOINT, path),
             "{path}"
         );
     }
@@ -551,7 +531,7 @@ fn a_file_that_is_not_a_readable_pdf_is_refused() {
     );
     assert_eq!(
         position(&diags[0], data.path()),
-        where_is(data.path(), JOINT, "附件/坏.pdf")
+        where_in(data.path(), JOINT, "附件/坏.pdf")
     );
 }
 
@@ -621,7 +601,7 @@ fn a_report_without_signer_is_refused_at_its_number() {
     );
     assert_eq!(
         position(&diags[0], data.path()),
-        where_is(data.path(), REPORT, "杜卫健〔2026〕66号")
+        where_in(data.path(), REPORT, "杜卫健〔2026〕66号")
     );
 }
 
@@ -638,7 +618,7 @@ fn a_table_row_of_the_wrong_width_is_refused_at_the_row() {
     assert!(diags[0].message.contains("这一行有 4 格，但表格有 5 列"));
     assert_eq!(
         position(&diags[0], data.path()),
-        where_is(data.path(), JOINT, "[\"2\", 食品安全检查")
+        where_in(data.path(), JOINT, "[\"2\", 食品安全检查")
     );
 }
 
@@ -650,4 +630,165 @@ fn issuer_and_issuers_together_are_refused() {
     let diags = errors_in(data.path());
     assert_eq!(diags.len(), 1, "{diags:#?}");
     assert!(diags[0].message.contains("同时写了 issuer 和 issuers"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every body length: the closing keeps 正文 on its page and its 署名 with its date
+// ---------------------------------------------------------------------------------------------
+
+/// 19 characters: about two thirds of a line, so the body's end visits every line of a page.
+const SENTENCE: &str = "各成员单位要按时报送本单位工作进展情况。";
+
+/// `file` with one more paragraph of `sentences` sentences at the end of its body.
+fn grown(file: &str, sentences: usize) -> tempfile::TempDir {
+    edited_example(file, |t| {
+        t.replacen(
+            "\nattachments:",
+            &format!("\n  - text: {}\nattachments:", SENTENCE.repeat(sentences)),
+            1,
+        )
+    })
+}
+
+/// The closing of `r` (附件说明, names, date) stands on one page below 正文, the names on the
+/// line above the date; returns that page's index.
+fn closing_holds(r: &Rendered, names: &[&str], date: &str, step: &str) -> usize {
+    let at = r
+        .pages
+        .iter()
+        .rposition(|p| p.lines().iter().any(|l| squash(&l.text()) == date))
+        .unwrap_or_else(|| panic!("{step}: no date"));
+    let lines = r.pages[at].lines();
+    let date_line = lines
+        .iter()
+        .position(|l| squash(&l.text()) == date)
+        .unwrap();
+    let above = squash(&lines[date_line - 1].text());
+    assert!(
+        names.iter().all(|n| above.contains(n)),
+        "{step}: the 署名 {names:?} is not on the line above the date (page {}): {above}",
+        at + 1
+    );
+    let note = lines
+        .iter()
+        .position(|l| squash(&l.text()).starts_with("附件："))
+        .unwrap_or_else(|| panic!("{step}: the 附件说明 is not on the date's page {}", at + 1));
+    assert!(
+        note > 0,
+        "{step}: page {} has no 正文 above the 附件说明",
+        at + 1
+    );
+    at
+}
+
+#[test]
+fn a_letters_closing_keeps_to_its_text_at_every_body_length() {
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for k in 1..=36 {
+        let letter = rendered_from(grown(LETTER, k).path(), LETTER, false);
+        let step = format!("{k} sentences");
+        pages_seen.insert(closing_holds(
+            &letter,
+            &["杜集区卫生健康委员会"],
+            "2026年11月16日",
+            &step,
+        ));
+        // Page 1 alone has the double lines and no number.
+        let red = |p: &PageLayout| p.rules.iter().filter(|r| r.rgb == [255, 0, 0]).count();
+        assert_eq!(red(&letter.pages[0]), 4, "{step}");
+        assert!(letter.pages[1..].iter().all(|p| red(p) == 0), "{step}");
+        assert!(!squash(&letter.pages[0].text()).contains("—1—"), "{step}");
+    }
+    assert!(
+        pages_seen.len() >= 2,
+        "the closing moved across pages: {pages_seen:?}"
+    );
+}
+
+#[test]
+fn a_joint_closing_keeps_to_its_text_at_every_body_length() {
+    let mut pages_seen = std::collections::BTreeSet::new();
+    for k in 1..=36 {
+        let joint = rendered_from(grown(JOINT, k).path(), JOINT, false);
+        let step = format!("{k} sentences");
+        let names = ["杜集区卫生健康委员会", "杜集区教育局"];
+        pages_seen.insert(closing_holds(&joint, &names, "2026年11月20日", &step));
+    }
+    assert!(
+        pages_seen.len() >= 2,
+        "the closing moved across pages: {pages_seen:?}"
+    );
+}
+
+#[test]
+fn joint_signatures_of_two_to_four_organs_with_short_and_long_names_stay_apart_and_inside() {
+    let organs = [
+        "杜集区妇联",
+        "杜集区卫生健康委员会",
+        "杜集区人力资源和社会保障局",
+        "团区委",
+    ];
+    for count in 2..=4 {
+        for rotate in 0..organs.len() {
+            let names: Vec<&str> = (0..count)
+                .map(|i| organs[(i + rotate) % organs.len()])
+                .collect();
+            let issuers: String = names.iter().map(|n| format!("  - name: {n}\n")).collect();
+            let data = edited_example(JOINT, |t| {
+                t.replace(
+                    "  - name: 杜集区卫生健康委员会\n    seal: stamped\n  - name: 杜集区教育局\n    seal: stamped\n",
+                    &issuers,
+                )
+            });
+            let joint = rendered_from(data.path(), JOINT, false);
+            let step = format!("{names:?}");
+            // The 标志: every organ's name stacked, inside the type area.
+            let red: Vec<&Run> = joint.pages[0].runs.iter().filter(|r| is_red(r)).collect();
+            let x0 = red.iter().map(|r| r.glyph_x[0]).fold(f64::MAX, f64::min);
+            let x1 = red.iter().map(|r| r.x_end).fold(0.0, f64::max);
+            assert!(x0 >= 27.9 && x1 <= 184.1, "{step}: 标志 {x0:.2}–{x1:.2}");
+            let baselines: std::collections::BTreeSet<i64> = red
+                .iter()
+                .filter(|r| r.text != "文件")
+                .map(|r| (r.baseline * 10.0) as i64)
+                .collect();
+            assert_eq!(baselines.len(), count, "{step}: one line per organ");
+            // The signatures: each name once, none overlapping another, inside the type area;
+            // the last over the date.
+            let page = joint
+                .pages
+                .iter()
+                .find(|p| p.text().contains("2026年11月20日"))
+                .unwrap();
+            let mut boxes: Vec<(f64, f64, f64)> = names
+                .iter()
+                .map(|n| {
+                    let r = run_with(page, n);
+                    (r.baseline, r.glyph_x[0], r.x_end)
+                })
+                .collect();
+            for (b, a, z) in &boxes {
+                assert!(
+                    *a >= 27.9 && *z <= 184.1,
+                    "{step}: a name at {a:.2}–{z:.2} on {b:.2}"
+                );
+            }
+            boxes.sort_by(|p, q| p.partial_cmp(q).unwrap());
+            for pair in boxes.windows(2) {
+                if (pair[0].0 - pair[1].0).abs() < 1.0 {
+                    assert!(
+                        pair[0].2 + CELL <= pair[1].1,
+                        "{step}: names touch: {pair:?}"
+                    );
+                } else {
+                    // Rows far enough apart for two 42 mm seals.
+                    assert!(pair[1].0 - pair[0].0 > 42.0, "{step}: rows {pair:?}");
+                }
+            }
+            let date = line_with(page, "2026年11月20日");
+            let last = run_with(page, names[count - 1]);
+            let centre = (last.glyph_x[0] + last.x_end) / 2.0;
+            assert!(near(centre, (date.x0() + date.x1()) / 2.0, 0.5), "{step}");
+        }
+    }
 }

@@ -125,14 +125,6 @@ fn a_seal_image_from_the_data_directory_is_placed_over_the_signature() {
     assert!(image, "the seal image is on the page");
 }
 
-fn has_image(item: &typst::layout::FrameItem) -> bool {
-    match item {
-        typst::layout::FrameItem::Image(..) => true,
-        typst::layout::FrameItem::Group(g) => g.frame.items().any(|(_, i)| has_image(i)),
-        _ => false,
-    }
-}
-
 #[test]
 fn a_one_line_title_is_broken_into_balanced_lines() {
     let notice = &founding_notice_with(|t| {

@@ -173,6 +173,28 @@ pub fn lianxi_build(dir: &Path, out: &Path, extra: &[&str]) -> std::process::Out
     lianxi(&args)
 }
 
+/// `file:line:col` of the first occurrence of `needle` in `file` of the data in `dir` (columns
+/// count characters).
+pub fn where_in(dir: &Path, file: &str, needle: &str) -> String {
+    let text = std::fs::read_to_string(dir.join(file)).unwrap();
+    let (i, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} in {file}"));
+    let col = line[..line.find(needle).unwrap()].chars().count() + 1;
+    format!("{file}:{}:{col}", i + 1)
+}
+
+/// Whether a laid-out item is, or holds, an image.
+pub fn has_image(item: &typst::layout::FrameItem) -> bool {
+    match item {
+        typst::layout::FrameItem::Image(..) => true,
+        typst::layout::FrameItem::Group(g) => g.frame.items().any(|(_, i)| has_image(i)),
+        _ => false,
+    }
+}
+
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
