@@ -792,3 +792,29 @@ fn joint_signatures_of_two_to_four_organs_with_short_and_long_names_stay_apart_a
         }
     }
 }
+
+#[test]
+fn a_text_attachment_can_carry_the_councils_rules_from_the_data() {
+    let data = edited_example(ADJUSTMENT, |t| {
+        t.replace(
+            "  - roster: {}\n",
+            "  - roster: {}\n  - text:\n      title: \"{联席会议}工作规则\"\n      body:\n        - insert: rules\n",
+        )
+    });
+    let notice = rendered_from(data.path(), ADJUSTMENT, false);
+    let text = squash(&notice.text());
+    assert!(
+        text.contains("附件：1.杜集区3岁以下婴幼儿照护服务工作联席会议成员名单2.杜集区3岁以下婴幼儿照护服务工作联席会议工作规则"),
+        "{text}"
+    );
+    let page = notice
+        .pages
+        .iter()
+        .find(|p| squash(&p.text()).starts_with("附件2"))
+        .expect("附件2 starts a page");
+    let page_text = squash(&page.text());
+    assert!(
+        page_text.contains("联席会议办公室不刻制印章，因工作需要印发有关文件由区卫健委代章。"),
+        "{page_text}"
+    );
+}
