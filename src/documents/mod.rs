@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::checked::Checked;
 use crate::diag::{Failure, SourceFile};
 use crate::model::asset::{self, Asset};
-use crate::model::check_documents::pdf_pages;
+use crate::model::check_documents::pdf_attachment;
 use crate::model::official::AttachmentSpec;
 use crate::model::{CouncilData, Date, Loaded, OfficialDocument, Seal};
 use crate::roster::History;
@@ -186,8 +186,7 @@ fn official_document(
     let mut pdfs = Vec::new();
     for attachment in &doc.attachments {
         if let AttachmentSpec::Pdf(pdf) = &attachment.value {
-            let pages = pdf_pages(&data.dir, &pdf.file, &doc.file)?;
-            let asset = asset::resolve_as(&data.dir, &pdf.file, &doc.file, &asset::PDF)?;
+            let (asset, pages) = pdf_attachment(&data.dir, &pdf.file, &doc.file)?;
             pdfs.push((asset.virtual_path.clone(), pages));
             assets.push(asset);
         }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::asset::{self, PDF};
+use super::asset::{self, Asset, PDF};
 use super::check::at;
 use super::check_text::{body, table_shape, unknown_slots};
 use super::official::{AttachmentSpec, OfficialDocument};
@@ -133,7 +133,7 @@ fn attachment_problems(
         }
         AttachmentSpec::Text(text) => diags.extend(body(data, &text.body, file)),
         AttachmentSpec::Pdf(pdf) => {
-            if let Err(problem) = pdf_pages(&data.dir, &pdf.file, file) {
+            if let Err(problem) = pdf_attachment(&data.dir, &pdf.file, file) {
                 diags.push(problem);
             }
         }
@@ -141,12 +141,13 @@ fn attachment_problems(
     diags
 }
 
-/// The pages of a PDF the data names: its page count, or why it cannot be used.
-pub fn pdf_pages(
+/// A PDF the data attaches, resolved inside the data directory, and its page count; or why it
+/// cannot be used.
+pub fn pdf_attachment(
     dir: &std::path::Path,
     name: &serde_saphyr::Spanned<String>,
     file: &SourceFile,
-) -> Result<usize, Diagnostic> {
+) -> Result<(Asset, usize), Diagnostic> {
     let asset = asset::resolve_as(dir, name, file, &PDF)?;
     let unreadable = |why: &str| {
         at(
@@ -161,6 +162,6 @@ pub fn pdf_pages(
         .map_err(|_| unreadable("文件已损坏、加了密码或不是 PDF"))?;
     match pdf.pages().len() {
         0 => Err(unreadable("它没有页面")),
-        n => Ok(n),
+        n => Ok((asset, n)),
     }
 }
