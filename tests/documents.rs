@@ -818,3 +818,19 @@ fn a_text_attachment_can_carry_the_councils_rules_from_the_data() {
         "{page_text}"
     );
 }
+
+#[test]
+fn the_mark_may_print_a_short_name_and_the_signature_the_full_one() {
+    let data = edited_example(REPORT, |t| {
+        t.replace("seal: stamped\n", "seal: stamped\nmasthead: 杜集区卫健委\n")
+    });
+    let report = rendered_from(data.path(), REPORT, false);
+    let mark: String = report.pages[0]
+        .runs
+        .iter()
+        .filter(|r| is_red(r))
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(mark, "杜集区卫健委文件");
+    assert!(squash(&report.text()).contains("杜集区卫生健康委员会2026年12月20日"));
+}

@@ -169,12 +169,13 @@ pub fn assemble(
     let organs = doc.organs();
     let format = doc.format();
     let names: Vec<String> = organs.iter().map(|(n, _)| n.value.clone()).collect();
-    let masthead = MastheadView {
+    let mut in_masthead = doc.masthead_names();
+    if format == DocFormat::Letter {
         // A joint 信函 carries the lead organ's 标志 alone (GB/T 9704 10.1).
-        organs: match format {
-            DocFormat::Letter => names[..1.min(names.len())].to_vec(),
-            DocFormat::File => names.clone(),
-        },
+        in_masthead.truncate(1);
+    }
+    let masthead = MastheadView {
+        organs: in_masthead,
         suffix: doc.masthead_suffix.clone().unwrap_or_else(|| match format {
             DocFormat::File => "文件".into(),
             DocFormat::Letter => String::new(),

@@ -41,11 +41,11 @@ fn issuers(doc: &Loaded<OfficialDocument>) -> Diagnostics {
         ),
         _ => {}
     }
-    if doc.issuer.is_none() && doc.seal.is_some() {
+    if doc.issuer.is_none() && (doc.seal.is_some() || doc.masthead.is_some()) {
         diags.push(
-            Diagnostic::error("联合行文的印章写在 issuers 的各项中")
+            Diagnostic::error("联合行文的印章和标志名称写在 issuers 的各项中")
                 .at(&doc.file, 0..0)
-                .help("请删除 seal，在 issuers 的每一项下写 seal"),
+                .help("请删除 seal 和 masthead，在 issuers 的每一项下写 seal（和 masthead）"),
         );
     }
     diags

@@ -33,7 +33,10 @@ pub struct OfficialDocument {
     /// 印章（一个机关时）：stamped（打印后加盖）、none（不加盖）或 image: 印章图片。
     #[serde(default)]
     pub seal: Option<Seal>,
-    /// 联合行文的各发文机关，主办机关在前（代替 issuer 和 seal）。
+    /// 发文机关标志中的机关名称（一个机关时；可省略，默认同 issuer），如规范化简称。
+    #[serde(default)]
+    pub masthead: Option<String>,
+    /// 联合行文的各发文机关，主办机关在前（代替 issuer、seal 和 masthead）。
     #[serde(default)]
     pub issuers: Vec<Issuer>,
     /// 发文机关标志中机关名称后的字，文件格式默认“文件”，信函格式默认不加；写空字符串则不加。
@@ -85,6 +88,9 @@ pub struct Issuer {
     /// 印章：stamped、none 或 image: 印章图片（默认 stamped）。
     #[serde(default)]
     pub seal: Seal,
+    /// 发文机关标志中的名称（可省略，默认同 name）。
+    #[serde(default)]
+    pub masthead: Option<String>,
 }
 
 /// 文种 (《党政机关公文处理工作条例》第八条, those a council office writes).
@@ -287,6 +293,18 @@ impl OfficialDocument {
             DocKind::Letter => DocFormat::Letter,
             _ => DocFormat::File,
         })
+    }
+
+    /// The names the 发文机关标志 prints, lead first.
+    pub fn masthead_names(&self) -> Vec<String> {
+        match &self.issuer {
+            Some(name) => vec![self.masthead.clone().unwrap_or_else(|| name.value.clone())],
+            None => self
+                .issuers
+                .iter()
+                .map(|i| i.masthead.clone().unwrap_or_else(|| i.name.value.clone()))
+                .collect(),
+        }
     }
 
     /// The issuing organs, lead first, with their seals.
