@@ -698,6 +698,9 @@ fn a_letters_closing_keeps_to_its_text_at_every_body_length() {
         assert_eq!(red(&letter.pages[0]), 4, "{step}");
         assert!(letter.pages[1..].iter().all(|p| red(p) == 0), "{step}");
         assert!(!squash(&letter.pages[0].text()).contains("—1—"), "{step}");
+        // The 版记 closes an even last page (duplex printing).
+        assert_eq!(letter.pages.len() % 2, 0, "{step}");
+        assert!(squash(&letter.pages.last().unwrap().text()).contains("抄送：区政府办公室。"));
     }
     assert!(
         pages_seen.len() >= 2,
