@@ -277,6 +277,15 @@ fn copy_number_secrecy_and_urgency_stack_top_left_in_heiti() {
     // The 标志 keeps its place: 35 mm under the type area's top.
     let mark = page.runs.iter().find(|r| is_red(r)).unwrap();
     assert!(near(em_top(mark), 72.0, 0.3));
+
+    // Without a 份号 the 密级 keeps line 2, the 紧急程度 line 3.
+    let unnumbered = rendered_from(data.path(), ADJUSTMENT, false);
+    let page = &unnumbered.pages[0];
+    for (line, mark) in [(1, "机密★1年"), (2, "特急")] {
+        let baseline = run_with(page, mark).baseline;
+        let top = 37.0 + line as f64 * PITCH;
+        assert!(baseline > top && baseline < top + PITCH, "{mark}: {baseline:.2}");
+    }
 }
 
 #[test]
