@@ -13,9 +13,9 @@ trap 'rm -rf "$work"' EXIT
 date=--as-of=2026-11-28
 
 # The founding notice alone (build also writes the roster appendix).
-cp -r examples/duji "$work/notice-only" && rm -rf "$work/notice-only/filings" "$work/notice-only/sessions"
+cp -r examples/duji "$work/notice-only" && rm -rf "$work/notice-only/filings" "$work/notice-only/sessions" "$work/notice-only/documents"
 # The plenary notice alone, for the copies workload.
-cp -r examples/duji "$work/plenary" && rm -rf "$work/plenary/filings" "$work/plenary/founding-notice.yaml"
+cp -r examples/duji "$work/plenary" && rm -rf "$work/plenary/filings" "$work/plenary/founding-notice.yaml" "$work/plenary/documents" "$work/plenary/sessions/2026-联络员会议.yaml"
 sed -i '/^minutes:/,$d' "$work/plenary/sessions/"*.yaml
 
 peak() { # peak RSS in MB of one run of "$@"
@@ -23,7 +23,7 @@ peak() { # peak RSS in MB of one run of "$@"
   echo "$(( $(tail -1 "$work/time") / 1024 )) MB"
 }
 
-echo "== (a) cold, one document; (b) cold, every document of examples/duji (10 PDFs) =="
+echo "== (a) cold, one document; (b) cold, every document of examples/duji (17 PDFs) =="
 hyperfine -N -w 2 -r 15 --export-markdown "$work/cold.md" \
   -n "check examples/duji" "$bin check examples/duji" \
   -n "(a) build founding notice" "$bin build $work/notice-only -o $work/a $date --no-system-fonts" \
