@@ -54,7 +54,7 @@ fn em_bottom(run: &Run) -> f64 {
     run.baseline + 0.12 * run.size_pt * PT
 }
 
-fn line_with<'a>(page: &'a PageLayout, needle: &str) -> Line {
+fn line_with(page: &PageLayout, needle: &str) -> Line {
     page.lines()
         .into_iter()
         .find(|l| squash(&l.text()).contains(needle))
