@@ -284,7 +284,10 @@ fn copy_number_secrecy_and_urgency_stack_top_left_in_heiti() {
     for (line, mark) in [(1, "机密★1年"), (2, "特急")] {
         let baseline = run_with(page, mark).baseline;
         let top = 37.0 + line as f64 * PITCH;
-        assert!(baseline > top && baseline < top + PITCH, "{mark}: {baseline:.2}");
+        assert!(
+            baseline > top && baseline < top + PITCH,
+            "{mark}: {baseline:.2}"
+        );
     }
 }
 
@@ -845,4 +848,19 @@ fn the_mark_may_print_a_short_name_and_the_signature_the_full_one() {
         .collect();
     assert_eq!(mark, "杜集区卫健委文件");
     assert!(squash(&report.text()).contains("杜集区卫生健康委员会2026年12月20日"));
+}
+
+#[test]
+fn a_founding_notice_issued_as_a_letter_takes_the_letter_format() {
+    // 穗府办函〔2019〕89号 founded its council in 信函格式.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/city-guangzhou-yuecai");
+    let notice = founding_notice_of(&dir);
+    let page = &notice.pages[0];
+    let red = page.rules.iter().filter(|r| r.rgb == [255, 0, 0]).count();
+    assert_eq!(red, 4, "two red double lines");
+    let number = run_with(page, "穗府办函〔2019〕89号");
+    assert!(near(number.x_end, 184.0, 0.3), "文号 flush right");
+    let mark = page.runs.iter().find(|r| is_red(r)).unwrap();
+    assert!(near(em_top(mark), 30.0, 0.3));
+    assert!(!squash(&notice.text()).contains("印发"), "no 印发 line");
 }

@@ -8,6 +8,7 @@ use super::numbering::Numbering;
 use super::official::{NoticeParts, OfficialView};
 use super::roster_appendix::{self, RosterRequest};
 use super::title::title_lines;
+use crate::model::official::DocFormat;
 use crate::model::{Attachment, CouncilData, Notice};
 use crate::roster::History;
 
@@ -43,6 +44,7 @@ pub fn assemble(
         .collect();
     let attachment_note = number_attachments(&mut attachments);
     OfficialView::notice(NoticeParts {
+        format: notice.format.unwrap_or(DocFormat::File),
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
         title_lines: title_lines(&derived.fill(&notice.title)),

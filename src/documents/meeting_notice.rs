@@ -10,6 +10,7 @@ use super::title::title_lines;
 use crate::model::Council;
 use crate::model::check::parse_time;
 use crate::model::filing::SeatKind;
+use crate::model::official::DocFormat;
 use crate::model::session::{Session, SessionNotice};
 use crate::roster::attendance::Attendance;
 
@@ -136,6 +137,7 @@ pub fn assemble(
         notice.recipients.clone()
     };
     OfficialView::notice(NoticeParts {
+        format: DocFormat::File,
         masthead: notice.masthead.clone(),
         doc_number: notice.doc_number.value.clone(),
         title_lines: title_lines(&title),

@@ -43,8 +43,9 @@ pub struct OfficialView {
 }
 
 /// What a notice the data words itself (the founding notice, a meeting notice) says: one organ,
-/// 文件格式, its 标志 typed in full.
+/// its 标志 typed in full.
 pub struct NoticeParts {
+    pub format: DocFormat,
     /// 发文机关标志 as printed, "杜集区人民政府办公室文件".
     pub masthead: String,
     pub doc_number: String,
@@ -62,7 +63,7 @@ pub struct NoticeParts {
 impl OfficialView {
     pub fn notice(parts: NoticeParts) -> Self {
         OfficialView {
-            format: "file",
+            format: format_name(parts.format),
             kind: "通知",
             secrecy: None,
             urgency: None,
@@ -188,10 +189,7 @@ pub fn assemble(
         .collect();
     let printer = doc.printer.clone().unwrap_or_else(|| names[0].clone());
     OfficialView {
-        format: match format {
-            DocFormat::File => "file",
-            DocFormat::Letter => "letter",
-        },
+        format: format_name(format),
         kind: doc.kind.chinese(),
         secrecy: doc.secrecy.as_ref().map(|s| s.chinese()),
         urgency: doc.urgency.map(|u| u.chinese()),
@@ -210,6 +208,14 @@ pub fn assemble(
         annotation: doc.annotation.as_ref().map(|a| format!("（{a}）")),
         attachments,
         imprint: ImprintView::new(&doc.cc, &printer, doc.print_date.unwrap_or(date)),
+    }
+}
+
+/// How the template names a format.
+fn format_name(format: DocFormat) -> &'static str {
+    match format {
+        DocFormat::File => "file",
+        DocFormat::Letter => "letter",
     }
 }
 

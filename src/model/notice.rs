@@ -11,7 +11,10 @@ use super::date::Date;
 #[serde(deny_unknown_fields)]
 #[schemars(description = "成立通知")]
 pub struct Notice {
-    /// 发文机关标志，如“杜集区人民政府办公室文件”，印成红色。
+    /// 格式（可省略）：文件（文件格式，默认）或 信函（信函格式，如以“××府办函”印发的通知）。
+    #[serde(default)]
+    pub format: Option<super::official::DocFormat>,
+    /// 发文机关标志，如“杜集区人民政府办公室文件”（信函格式只写机关名称），印成红色。
     pub masthead: String,
     /// 发文字号，如“杜政办〔2021〕11号”。
     #[schemars(with = "String")]
