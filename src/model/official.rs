@@ -15,7 +15,7 @@ use super::reissue::RosterLayout;
 #[serde(deny_unknown_fields)]
 #[schemars(description = "一份公文：文种、版头、标题、主送、正文、附件、署名、版记")]
 pub struct OfficialDocument {
-    /// 文种：通知、函、报告、请示、批复、意见、通报、方案、决定或纪要以外的其他文种。
+    /// 文种：通知、函、报告、请示、批复、意见、通报、方案或决定（会议纪要写在 sessions/ 中）。
     pub kind: DocKind,
     /// 格式：文件（文件格式，默认）或 信函（信函格式；函默认用信函格式）。
     #[serde(default)]
