@@ -22,11 +22,7 @@ const REPORT: &str = "documents/2026-12-工作情况的报告.yaml";
 
 /// The document made from `file` of `dir`, laid out; with a 份号 placeholder when `numbered`.
 fn rendered_from(dir: &Path, file: &str, numbered: bool) -> Rendered {
-    let name = file.trim_end_matches(".yaml");
-    let mut doc = documents_of(dir)
-        .into_iter()
-        .find(|d| d.name == name)
-        .unwrap_or_else(|| panic!("{name} is built"));
+    let mut doc = document_named(dir, file.trim_end_matches(".yaml"));
     if numbered {
         doc.view["copy_number"] = "000000".into();
     }
@@ -104,11 +100,15 @@ fn family_of(r: &Rendered, needle: &str) -> String {
     run_with(page, needle).family
 }
 
-fn errors_in(dir: &Path) -> Vec<Diagnostic> {
-    match model::load(dir) {
+/// The one error the data in `dir` gets, which must say `says`.
+fn the_error(dir: &Path, says: &str) -> Diagnostic {
+    let diags = match model::load(dir) {
         Ok(_) => panic!("the edited data should not load"),
         Err(f) => f.0,
-    }
+    };
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert!(diags[0].message.contains(says), "{}", diags[0].message);
+    diags.into_iter().next().unwrap()
 }
 
 fn position(d: &Diagnostic, dir: &Path) -> String {
@@ -515,13 +515,10 @@ fn a_pdf_outside_the_data_directory_is_refused_at_its_line() {
         ("council.yaml", "附件只能是 PDF 文件"),
     ] {
         let data = edited_example(JOINT, |t| t.replace("附件/托育机构安全自查表.pdf", path));
-        let diags = errors_in(data.path());
-        assert_eq!(diags.len(), 1, "{path}: {diags:#?}");
-        let d = &diags[0];
-        assert!(d.message.contains(says), "{path}: {}", d.message);
+        let d = the_error(data.path(), says);
         assert!(d.help.is_some());
         assert_eq!(
-            position(d, data.path()),
+            position(&d, data.path()),
             where_in(data.path(), JOINT, path),
             "{path}"
         );
@@ -534,15 +531,9 @@ fn a_file_that_is_not_a_readable_pdf_is_refused() {
         t.replace("附件/托育机构安全自查表.pdf", "附件/坏.pdf")
     });
     std::fs::write(data.path().join("附件/坏.pdf"), b"%PDF-1.7 not really").unwrap();
-    let diags = errors_in(data.path());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert!(
-        diags[0].message.contains("不能读取 PDF 文件"),
-        "{}",
-        diags[0].message
-    );
+    let d = the_error(data.path(), "不能读取 PDF 文件");
     assert_eq!(
-        position(&diags[0], data.path()),
+        position(&d, data.path()),
         where_in(data.path(), JOINT, "附件/坏.pdf")
     );
 }
@@ -604,15 +595,9 @@ fn the_changes_start_at_the_latest_reissue_before_the_notice() {
 #[test]
 fn a_report_without_signer_is_refused_at_its_number() {
     let data = edited_example(REPORT, |t| t.replace("signers: [冯光明]\n", ""));
-    let diags = errors_in(data.path());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert!(
-        diags[0].message.contains("须标注签发人"),
-        "{}",
-        diags[0].message
-    );
+    let d = the_error(data.path(), "须标注签发人");
     assert_eq!(
-        position(&diags[0], data.path()),
+        position(&d, data.path()),
         where_in(data.path(), REPORT, "杜卫健〔2026〕66号")
     );
 }
@@ -625,11 +610,9 @@ fn a_table_row_of_the_wrong_width_is_refused_at_the_row() {
             "[\"2\", 食品安全检查, 区教育局, 12月31日]",
         )
     });
-    let diags = errors_in(data.path());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert!(diags[0].message.contains("这一行有 4 格，但表格有 5 列"));
+    let d = the_error(data.path(), "这一行有 4 格，但表格有 5 列");
     assert_eq!(
-        position(&diags[0], data.path()),
+        position(&d, data.path()),
         where_in(data.path(), JOINT, "[\"2\", 食品安全检查")
     );
 }
@@ -639,9 +622,7 @@ fn issuer_and_issuers_together_are_refused() {
     let data = edited_example(JOINT, |t| {
         t.replace("issuers:\n", "issuer: 杜集区卫生健康委员会\nissuers:\n")
     });
-    let diags = errors_in(data.path());
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert!(diags[0].message.contains("同时写了 issuer 和 issuers"));
+    the_error(data.path(), "同时写了 issuer 和 issuers");
 }
 
 // ---------------------------------------------------------------------------------------------

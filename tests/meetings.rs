@@ -343,15 +343,6 @@ fn the_minutes_show_body_text_on_page_1_and_end_on_an_even_page() {
 
 const LIAISONS: &str = "sessions/2026-联络员会议.yaml";
 
-fn rendered_named(dir: &Path, name: &str) -> Rendered {
-    render(
-        documents_of(dir)
-            .into_iter()
-            .find(|d| d.name == name)
-            .unwrap_or_else(|| panic!("{name} is built")),
-    )
-}
-
 #[test]
 fn the_office_convenes_a_liaison_meeting_and_its_minutes_are_numbered_on_their_own() {
     let notice = rendered_named(&example_dir(), "sessions/2026-联络员会议-notice");

@@ -19,16 +19,6 @@ fn skeleton_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/skeleton")
 }
 
-/// The document named `name` of the data in `dir`, laid out.
-fn rendered(dir: &Path, name: &str) -> Rendered {
-    render(
-        documents_of(dir)
-            .into_iter()
-            .find(|d| d.name == name)
-            .unwrap_or_else(|| panic!("{name} is defined")),
-    )
-}
-
 /// Body-size lines inside the type area (page numbers and the 4号 版记 left out).
 fn body_lines(page: &PageLayout) -> Vec<Line> {
     page.lines()
@@ -136,7 +126,7 @@ fn grow(dir: &Path, file: &str, anchor: &str, document: &str, issuer: &str, date
                 t.replacen(anchor, &format!("{anchor}{}", SENTENCE.repeat(k)), 1)
             })
         };
-        let notice = rendered(data.path(), document);
+        let notice = rendered_named(data.path(), document);
         let step = format!("{document} +{k} sentences");
         signature_pages.push(check(&notice, issuer, date, &names, &step));
     }

@@ -91,14 +91,22 @@ pub fn render(doc: Document) -> Rendered {
     }
 }
 
+/// The document of `dir` named `name` (its output path without `.pdf`), not yet laid out.
+pub fn document_named(dir: &Path, name: &str) -> Document {
+    documents_of(dir)
+        .into_iter()
+        .find(|d| d.name == name)
+        .unwrap_or_else(|| panic!("{name} is built"))
+}
+
+/// The document of `dir` named `name`, laid out.
+pub fn rendered_named(dir: &Path, name: &str) -> Rendered {
+    render(document_named(dir, name))
+}
+
 /// The founding notice of `dir`, laid out.
 pub fn founding_notice_of(dir: &Path) -> Rendered {
-    render(
-        documents_of(dir)
-            .into_iter()
-            .find(|d| d.name == "founding-notice")
-            .expect("founding notice"),
-    )
+    rendered_named(dir, "founding-notice")
 }
 
 /// Typesets a hand-written Typst source that imports the GB/T 9704 library.
